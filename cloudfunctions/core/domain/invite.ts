@@ -1,0 +1,27 @@
+import { INVITE_VALID_DAYS } from '../../../types';
+import type { InviteRecord, MemberRecord } from '../records';
+import { DomainError } from './errors';
+import { mayInvite } from './scope';
+import { addDays } from './time';
+
+export function issueInvite(args: { code: string; issuer: MemberRecord; target: MemberRecord; now: Date }): InviteRecord {
+  const { code, issuer, target, now } = args;
+  if (!mayInvite(issuer, target)) throw new DomainError('MEMBER.OUT_OF_SCOPE');
+  if (target.openid !== null) throw new DomainError('MEMBER.ALREADY_BOUND');
+  return {
+    _id: code,
+    memberId: target._id,
+    issuedBy: issuer._id,
+    issuedAt: now.toISOString(),
+    expiresAt: addDays(now, INVITE_VALID_DAYS).toISOString(),
+    usedAt: null,
+    usedBy: null,
+  };
+}
+
+/** Throws the reason an invite cannot be redeemed at `now`. */
+export function assertRedeemable(invite: InviteRecord | null, now: Date): asserts invite is InviteRecord {
+  if (!invite) throw new DomainError('INVITE.NOT_FOUND');
+  if (invite.usedAt !== null) throw new DomainError('INVITE.USED');
+  if (Date.parse(invite.expiresAt) <= now.getTime()) throw new DomainError('INVITE.EXPIRED');
+}

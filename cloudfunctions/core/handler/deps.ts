@@ -1,0 +1,30 @@
+import type { Clock, IdSource } from '../ports/clock';
+import type { Notifier } from '../ports/notifier';
+import type { Store } from '../ports/store';
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+  info(message: string, detail?: unknown): void;
+}
+
+/** Everything a function needs from the outside world, injected so that the same code runs on CloudBase and locally. */
+export interface Deps {
+  store: Store;
+  notifier: Notifier;
+  clock: Clock;
+  ids: IdSource;
+  log: Logger;
+}
+
+/** Who is calling and how, as established by the platform, never by the payload. */
+export interface Invocation {
+  /** WeChat openid injected by CloudBase (or the stand-in's x-dev-openid); null when the platform gave none. */
+  openid: string | null;
+  /** 'timer' only when the platform says a timer trigger fired; a client cannot forge it. */
+  source: 'client' | 'timer';
+}
+
+export const consoleLogger: Logger = {
+  error: (message, detail) => console.error(message, detail ?? ''),
+  info: (message, detail) => console.info(message, detail ?? ''),
+};

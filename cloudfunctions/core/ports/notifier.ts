@@ -1,0 +1,15 @@
+/** Something a person should know about, delivered to their in-app inbox and, where possible, nudged on WeChat. */
+export interface Notification {
+  /** Member id of the recipient. */
+  to: string;
+  title: string;
+  body: string;
+  link: string | null;
+  /** Same key, same notification: a retried timer does not notify twice. */
+  dedupeKey: string;
+}
+
+export interface Notifier {
+  /** Returns false when a notification with the same dedupeKey was already delivered. */
+  notify(n: Notification): Promise<boolean>;
+}

@@ -1,0 +1,75 @@
+import type { HouseholdCategory, Role, ScopeLevel, WishCategory, WishStatus } from '../../types';
+
+/** Shapes of stored documents. Instants are ISO-8601 strings so both engines sort them alike. */
+
+export interface CountyRecord { _id: string; name: string }
+export interface TownshipRecord { _id: string; name: string; countyId: string }
+export interface VillageRecord { _id: string; name: string; townshipId: string; countyId: string }
+
+export interface HouseholdRecord {
+  _id: string;
+  villageId: string;
+  /** 门牌, e.g. "三组 12 号". */
+  address: string;
+  headName: string;
+  category: HouseholdCategory;
+  /** 不在村: the family lives away, visits are by phone. */
+  livesAway: boolean;
+  size: number;
+  phone: string;
+}
+
+export interface MemberRecord {
+  _id: string;
+  role: Role;
+  name: string;
+  phone: string;
+  scopeLevel: ScopeLevel;
+  /** The village, township or county the member acts in. */
+  scopeId: string;
+  villageId: string | null;
+  townshipId: string | null;
+  countyId: string;
+  householdId: string | null;
+  /** Sending unit (派出单位) for cadres and helpers. */
+  unit: string | null;
+  title: string | null;
+  /** Helpers only, at most five (003 第五条). */
+  pairedHouseholdIds: string[];
+  openid: string | null;
+}
+
+/** Binds one WeChat identity to one roster entry; the openid is the id, so a second bind is a duplicate. */
+export interface UserRecord { _id: string; memberId: string; boundAt: string }
+
+export interface InviteRecord {
+  _id: string;
+  memberId: string;
+  issuedBy: string;
+  issuedAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+}
+
+export interface WishRecord {
+  _id: string;
+  villageId: string;
+  householdId: string;
+  submitterId: string;
+  category: WishCategory;
+  text: string;
+  status: WishStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboxRecord {
+  _id: string;
+  to: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}

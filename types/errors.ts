@@ -1,0 +1,37 @@
+/**
+ * Stable error codes. Codes never change meaning once shipped; the UI keys
+ * its Chinese text on them, and the functions send the same text along.
+ */
+export const errorMessages = {
+  'COMMON.BAD_REQUEST': '请求格式不正确',
+  'COMMON.UNKNOWN_ACTION': '不支持的操作',
+  'COMMON.INVALID_INPUT': '填写的内容有误',
+  'COMMON.UNAUTHENTICATED': '无法识别微信身份，请重新进入小程序',
+  'COMMON.NOT_BOUND': '请先用邀请码绑定身份',
+  'COMMON.FORBIDDEN': '您没有权限进行此操作',
+  'COMMON.INTERNAL': '系统繁忙，请稍后再试',
+  'COMMON.NETWORK': '网络不给力，请检查网络后重试',
+  'USER.ALREADY_BOUND': '此微信已绑定身份，无需重复绑定',
+  'INVITE.NOT_FOUND': '邀请码不存在，请核对后重新输入',
+  'INVITE.EXPIRED': '邀请码已过期，请联系驻村干部重新发放',
+  'INVITE.USED': '邀请码已被使用，请联系驻村干部重新发放',
+  'MEMBER.NOT_FOUND': '花名册中没有这个人',
+  'MEMBER.ALREADY_BOUND': '此人已绑定微信，无需再发邀请码',
+  'MEMBER.OUT_OF_SCOPE': '此人不在您负责的范围内',
+  'WISH.TOO_MANY_OPEN': '您还有未完成的心愿，最多同时提交 3 个',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export const commonErrorCodes = [
+  'COMMON.BAD_REQUEST',
+  'COMMON.UNKNOWN_ACTION',
+  'COMMON.INVALID_INPUT',
+  'COMMON.UNAUTHENTICATED',
+  'COMMON.NOT_BOUND',
+  'COMMON.FORBIDDEN',
+  'COMMON.INTERNAL',
+] as const satisfies readonly ErrorCode[];
+
+export const messageFor = (code: string): string =>
+  (errorMessages as Record<string, string>)[code] ?? errorMessages['COMMON.INTERNAL'];

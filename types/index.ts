@@ -1,0 +1,18 @@
+export * from './common';
+export * from './contract';
+export * from './errors';
+export * from './users';
+export * from './wishes';
+export * from './inbox';
+
+import { inboxContract } from './inbox';
+import { usersContract } from './users';
+import { wishesContract } from './wishes';
+
+/** Every cloud function the mini-program can call, by name. */
+export const contracts = {
+  users: usersContract,
+  wishes: wishesContract,
+  inbox: inboxContract,
+} as const;
+export type FunctionName = keyof typeof contracts;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, pageInputSchema, pageOf, roleSchema, scopeLevelSchema } from './common';
+import { defineAction, defineFunction } from './contract';
+
+/** Invite codes avoid 0/O and 1/I/L so they can be read out over the phone. */
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const INVITE_CODE_LENGTH = 8;
+export const INVITE_VALID_DAYS = 7;
+
+export const inviteCodeSchema = z
+  .string({ required_error: '请输入邀请码' })
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(
+    z
+      .string()
+      .length(INVITE_CODE_LENGTH, `邀请码是 ${INVITE_CODE_LENGTH} 位字母和数字`)
+      .regex(new RegExp(`^[${INVITE_ALPHABET}]+$`), '邀请码只含字母和数字，请核对'),
+  );
+
+export const profileSchema = z.object({
+  memberId: idSchema,
+  role: roleSchema,
+  name: z.string(),
+  /** The area the role acts in: a village for villagers, helpers and cadres; a township or county for offices. */
+  scope: z.object({ level: scopeLevelSchema, id: idSchema, name: z.string() }),
+  villageId: idSchema.nullable(),
+  villageName: z.string().nullable(),
+  householdId: idSchema.nullable(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const whoamiOutput = z.discriminatedUnion('bound', [
+  z.object({ bound: z.literal(false) }),
+  z.object({ bound: z.literal(true), profile: profileSchema }),
+]);
+
+export const rosterEntrySchema = z.object({
+  memberId: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  villageName: z.string().nullable(),
+  /** e.g. "三组 12 号" for villagers; the sending unit for helpers and cadres. */
+  detail: z.string(),
+  bound: z.boolean(),
+});
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+export const usersContract = defineFunction({
+  name: 'users',
+  actions: {
+    whoami: defineAction({
+      input: z.object({}).strict(),
+      output: whoamiOutput,
+      errors: [],
+      access: 'anyone',
+    }),
+    bind: defineAction({
+      input: z.object({ code: inviteCodeSchema }).strict(),
+      output: profileSchema,
+      errors: ['USER.ALREADY_BOUND', 'INVITE.NOT_FOUND', 'INVITE.EXPIRED', 'INVITE.USED', 'MEMBER.ALREADY_BOUND'],
+      access: 'anyone',
+    }),
+    roster: defineAction({
+      input: pageInputSchema.extend({ unboundOnly: z.boolean().optional() }).strict(),
+      output: pageOf(rosterEntrySchema),
+      errors: [],
+      access: ['cadre', 'office'],
+    }),
+    issueInvite: defineAction({
+      input: z.object({ memberId: idSchema }).strict(),
+      output: z.object({ code: z.string(), expiresAt: instantSchema, memberName: z.string() }),
+      errors: ['MEMBER.NOT_FOUND', 'MEMBER.ALREADY_BOUND', 'MEMBER.OUT_OF_SCOPE'],
+      access: ['cadre', 'office'],
+    }),
+  },
+});
