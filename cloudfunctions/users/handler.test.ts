@@ -1,0 +1,148 @@
+import { INVITE_ALPHABET } from '../../types';
+import { dataOf, makeWorld, openidOf, type World } from '../../test/support/world';
+import type { InviteRecord, MemberRecord, UserRecord } from '../core/records';
+import { usersHandler as users } from './handler';
+
+let w: World;
+beforeEach(async () => {
+  w = await makeWorld();
+});
+
+const issue = async (who: Parameters<World['call']>[1], memberId: string) =>
+  w.call(users, who, 'issueInvite', { memberId });
+const codeOf = (res: Awaited<ReturnType<typeof issue>>): string => dataOf(res).code;
+
+describe('who am I', () => {
+  it('tells an unknown WeChat user that they are not bound yet', async () => {
+    expect(dataOf(await w.call(users, 'wx-stranger', 'whoami', {}))).toEqual({ bound: false });
+  });
+
+  it('gives a bound villager their role, village and household', async () => {
+    expect(dataOf(await w.call(users, 'villagerA', 'whoami', {}))).toEqual({
+      bound: true,
+      profile: {
+        memberId: 'm-va',
+        role: 'villager',
+        name: '王秀兰',
+        scope: { level: 'village', id: 'v-xinghua', name: '杏花村' },
+        villageId: 'v-xinghua',
+        villageName: '杏花村',
+        householdId: 'h-a1',
+      },
+    });
+  });
+
+  it('names the township for an office user', async () => {
+    const me = dataOf(await w.call(users, 'office', 'whoami', {}));
+    expect(me.profile.scope).toEqual({ level: 'township', id: 't-shiqiao', name: '石桥镇' });
+  });
+
+  it('answers UNAUTHENTICATED when the platform gave no identity', async () => {
+    const res = await w.call(users, null, 'whoami', {});
+    expect(!res.ok && res.error.code).toBe('COMMON.UNAUTHENTICATED');
+  });
+});
+
+describe('issuing invite codes', () => {
+  it('gives a cadre a readable 8-character code for an unbound villager of the village, valid for 7 days', async () => {
+    const invite = dataOf(await issue('cadreA', 'm-ua'));
+    expect(invite.memberName).toBe('王小虎');
+    expect(invite.code).toMatch(new RegExp(`^[${INVITE_ALPHABET}]{8}$`));
+    expect(invite.expiresAt).toBe('2026-12-01T02:00:00.000Z');
+  });
+
+  it('refuses a cadre for people outside the village and for other cadres, and refuses bound people', async () => {
+    expect(await issue('cadreB', 'm-ua')).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
+    expect(await issue('cadreA', 'm-cb')).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
+    expect(await issue('cadreA', 'm-va')).toMatchObject({ ok: false, error: { code: 'MEMBER.ALREADY_BOUND' } });
+    expect(await issue('cadreA', 'm-nobody')).toMatchObject({ ok: false, error: { code: 'MEMBER.NOT_FOUND' } });
+    expect(await w.store.collection('invites').count({})).toBe(0);
+  });
+
+  it('lets the township office invite anyone of its township but not of another', async () => {
+    expect((await issue('office', 'm-ua')).ok).toBe(true);
+    expect(await issue('office', 'm-ot')).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
+  });
+
+  it('is not open to villagers or helpers', async () => {
+    expect(await issue('villagerA', 'm-ua')).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    expect(await issue('helperA', 'm-ua')).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+  });
+});
+
+describe('binding a WeChat identity with an invite code', () => {
+  it('binds the new user to the invited roster entry and uses the code up', async () => {
+    const code = codeOf(await issue('cadreA', 'm-ua'));
+    const profile = dataOf(await w.call(users, 'wx-new', 'bind', { code: `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}` }));
+    expect(profile).toMatchObject({ memberId: 'm-ua', role: 'villager', villageName: '杏花村' });
+    expect(dataOf(await w.call(users, 'wx-new', 'whoami', {}))).toMatchObject({ bound: true, profile: { name: '王小虎' } });
+    expect((await w.store.collection<InviteRecord>('invites').get(code))?.usedBy).toBe('wx-new');
+
+    const again = await w.call(users, 'wx-other', 'bind', { code });
+    expect(!again.ok && again.error.code).toBe('INVITE.USED');
+  });
+
+  it('refuses an unknown, malformed or expired code and changes nothing', async () => {
+    const code = codeOf(await issue('cadreA', 'm-ua'));
+    expect(await w.call(users, 'wx-new', 'bind', { code: 'ZZZZZZZZ' })).toMatchObject({ ok: false, error: { code: 'INVITE.NOT_FOUND' } });
+    expect(await w.call(users, 'wx-new', 'bind', { code: 'ABC' })).toEqual({
+      ok: false,
+      error: { code: 'COMMON.INVALID_INPUT', message: '邀请码是 8 位字母和数字' },
+    });
+    w.clock.set('2026-12-01T02:00:00.000Z');
+    expect(await w.call(users, 'wx-new', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'INVITE.EXPIRED' } });
+    expect(await w.store.collection('users').get('wx-new')).toBeNull();
+    expect((await w.store.collection<MemberRecord>('members').get('m-ua'))?.openid).toBeNull();
+  });
+
+  it('refuses a WeChat user who is already bound, leaving the code usable', async () => {
+    const code = codeOf(await issue('cadreA', 'm-ua'));
+    expect(await w.call(users, 'villagerA', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'USER.ALREADY_BOUND' } });
+    expect((await w.call(users, 'wx-new', 'bind', { code })).ok).toBe(true);
+  });
+
+  it('lets only the first of two codes for the same person bind it', async () => {
+    const first = codeOf(await issue('cadreA', 'm-ua'));
+    const second = codeOf(await issue('office', 'm-ua'));
+    expect((await w.call(users, 'wx-one', 'bind', { code: first })).ok).toBe(true);
+    expect(await w.call(users, 'wx-two', 'bind', { code: second })).toMatchObject({ ok: false, error: { code: 'MEMBER.ALREADY_BOUND' } });
+    expect((await w.store.collection<InviteRecord>('invites').get(second))?.usedAt).toBeNull();
+    expect(await w.store.collection('users').get('wx-two')).toBeNull();
+  });
+
+  it('undoes the member and invite claims when the user record turns out to exist already', async () => {
+    const code = codeOf(await issue('cadreA', 'm-ua'));
+    // A user record whose member was removed from the roster passes the who-am-I check but blocks the final write.
+    await w.store.collection<UserRecord>('users').add({ _id: 'wx-ghost', memberId: 'm-removed', boundAt: '2026-01-01T00:00:00.000Z' });
+    expect(await w.call(users, 'wx-ghost', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'USER.ALREADY_BOUND' } });
+    expect((await w.store.collection<MemberRecord>('members').get('m-ua'))?.openid).toBeNull();
+    expect(await w.store.collection<InviteRecord>('invites').get(code)).toMatchObject({ usedAt: null, usedBy: null });
+    expect((await w.call(users, 'wx-new', 'bind', { code })).ok).toBe(true);
+  });
+});
+
+describe('the roster for invites', () => {
+  it('shows a cadre the villagers and helpers of the village only, flagging who is bound', async () => {
+    const page = dataOf(await w.call(users, 'cadreA', 'roster', {}));
+    const names = page.items.map((e: { name: string }) => e.name).sort();
+    expect(names).toEqual(['王小虎', '王建国', '王秀兰', '陈静'].sort());
+    expect(page.items.find((e: { name: string }) => e.name === '王小虎')).toMatchObject({ bound: false, detail: '三组 12 号' });
+    expect(JSON.stringify(page)).not.toContain('100-0000');
+  });
+
+  it('filters to unbound people and pages', async () => {
+    const unbound = dataOf(await w.call(users, 'office', 'roster', { unboundOnly: true }));
+    expect(unbound.items.map((e: { memberId: string }) => e.memberId)).toEqual(['m-ua']);
+    const first = dataOf(await w.call(users, 'office', 'roster', { limit: 3 }));
+    expect(first.items).toHaveLength(3);
+    const rest = dataOf(await w.call(users, 'office', 'roster', { limit: 50, cursor: first.nextCursor }));
+    expect(first.items.length + rest.items.length).toBe(8);
+    expect(rest.nextCursor).toBeNull();
+  });
+});
+
+it('rejects a payload that tries to name its own openid, since identity only comes from the platform', async () => {
+  const code = codeOf(await issue('cadreA', 'm-ua'));
+  const res = await users.invoke({ action: 'bind', input: { code, openid: openidOf('villagerA') } }, { openid: 'wx-real', source: 'client' }, w.deps);
+  expect(!res.ok && res.error.code).toBe('COMMON.INVALID_INPUT');
+});

@@ -1,0 +1,106 @@
+import { dataOf, makeWorld, type World } from '../../test/support/world';
+import type { WishRecord } from '../core/records';
+import { wishesHandler as wishes } from './handler';
+import { inboxHandler as inbox } from '../inbox/handler';
+
+let w: World;
+beforeEach(async () => {
+  w = await makeWorld();
+});
+
+const submit = (who: Parameters<World['call']>[1], input: unknown) => w.call(wishes, who, 'submit', input);
+
+describe('submitting a micro-wish', () => {
+  it('shows the new wish under the villager\'s own wishes as waiting for review', async () => {
+    const created = dataOf(await submit('villagerA', { category: 'study', text: '  想给孙子买一个书包  ' }));
+    expect(created).toMatchObject({ category: 'study', text: '想给孙子买一个书包', status: 'pending_review' });
+    expect(created.createdAt).toBe('2026-11-24T02:00:00.000Z');
+
+    const mine = dataOf(await w.call(wishes, 'villagerA', 'mine', {}));
+    expect(mine.items.map((x: { id: string }) => x.id)).toEqual([created.id]);
+    expect(mine.nextCursor).toBeNull();
+  });
+
+  it('lists the wish for review to the cadre of the same village, with who asked and where they live', async () => {
+    dataOf(await submit('villagerA', { category: 'daily', text: '冬天需要一床厚棉被' }));
+    const page = dataOf(await w.call(wishes, 'cadreA', 'pendingReview', {}));
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ submitterName: '王秀兰', householdLabel: '三组 12 号', text: '冬天需要一床厚棉被' });
+    expect(JSON.stringify(page)).not.toContain('100-0000');
+  });
+
+  it('never shows the wish to a cadre of another village, a helper, an office or a villager', async () => {
+    dataOf(await submit('villagerA', { category: 'daily', text: '冬天需要一床厚棉被' }));
+    expect(dataOf(await w.call(wishes, 'cadreB', 'pendingReview', {})).items).toEqual([]);
+    for (const who of ['helperA', 'office', 'villagerA', 'villagerB'] as const) {
+      const res = await w.call(wishes, who, 'pendingReview', {});
+      expect(res).toEqual({ ok: false, error: { code: 'COMMON.FORBIDDEN', message: expect.any(String) } });
+    }
+    expect(dataOf(await w.call(wishes, 'villagerB', 'mine', {})).items).toEqual([]);
+  });
+
+  it('refuses helpers and cadres as submitters', async () => {
+    for (const who of ['helperA', 'cadreA'] as const) {
+      const res = await submit(who, { category: 'daily', text: '这是一条测试心愿' });
+      expect(!res.ok && res.error.code).toBe('COMMON.FORBIDDEN');
+    }
+    expect(await w.store.collection('wishes').count({})).toBe(0);
+  });
+
+  it('rejects a too-short text or an unknown category with a Chinese message and stores nothing', async () => {
+    const short = await submit('villagerA', { category: 'daily', text: '要 ' });
+    expect(short).toEqual({ ok: false, error: { code: 'COMMON.INVALID_INPUT', message: '心愿至少写 5 个字' } });
+    const badCategory = await submit('villagerA', { category: 'cash', text: '想要一些现金补贴' });
+    expect(badCategory).toEqual({ ok: false, error: { code: 'COMMON.INVALID_INPUT', message: '请选择心愿类别' } });
+    const extra = await submit('villagerA', { category: 'daily', text: '冬天需要一床厚棉被', status: 'published' });
+    expect(!extra.ok && extra.error.code).toBe('COMMON.INVALID_INPUT');
+    expect(await w.store.collection('wishes').count({})).toBe(0);
+  });
+
+  it('allows a household at most three open wishes, counting every member of the household', async () => {
+    dataOf(await submit('villagerA', { category: 'daily', text: '第一个心愿：棉被' }));
+    dataOf(await submit('neighbourA', { category: 'study', text: '第二个心愿：书包' }));
+    dataOf(await submit('villagerA', { category: 'farming', text: '第三个心愿：化肥' }));
+    const fourth = await submit('neighbourA', { category: 'other', text: '第四个心愿：收音机' });
+    expect(!fourth.ok && fourth.error.code).toBe('WISH.TOO_MANY_OPEN');
+    expect(await w.store.collection('wishes').count({})).toBe(3);
+
+    await w.store.collection<WishRecord>('wishes').updateIf('id0001', {}, { status: 'confirmed' });
+    dataOf(await submit('neighbourA', { category: 'other', text: '第四个心愿：收音机' }));
+  });
+
+  it('pages a long list of own wishes newest first', async () => {
+    for (let i = 0; i < 3; i++) {
+      w.clock.set(`2026-11-2${i}T02:00:00.000Z`);
+      dataOf(await submit('villagerA', { category: 'daily', text: `心愿第 ${i} 号内容` }));
+      await w.store.collection<WishRecord>('wishes').updateIf(`id000${i + 1}`, {}, { status: 'confirmed' });
+    }
+    const first = dataOf(await w.call(wishes, 'villagerA', 'mine', { limit: 2 }));
+    expect(first.items.map((x: { text: string }) => x.text)).toEqual(['心愿第 2 号内容', '心愿第 1 号内容']);
+    const second = dataOf(await w.call(wishes, 'villagerA', 'mine', { limit: 2, cursor: first.nextCursor }));
+    expect(second.items.map((x: { text: string }) => x.text)).toEqual(['心愿第 0 号内容']);
+    expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe('the morning review reminder', () => {
+  it('notifies only cadres whose village has wishes waiting, once a day however often the timer fires', async () => {
+    dataOf(await submit('villagerA', { category: 'daily', text: '冬天需要一床厚棉被' }));
+    expect(dataOf(await w.fireTimer(wishes))).toEqual({ cadres: 2, notified: 1 });
+    expect(dataOf(await w.fireTimer(wishes))).toEqual({ cadres: 2, notified: 0 });
+
+    const a = dataOf(await w.call(inbox, 'cadreA', 'list', {}));
+    expect(a.unread).toBe(1);
+    expect(a.items[0]).toMatchObject({ title: '心愿待审核', link: '/pages/review-wishes/index', read: false });
+    expect(a.items[0].body).toContain('1 条');
+    expect(dataOf(await w.call(inbox, 'cadreB', 'list', {})).items).toEqual([]);
+
+    w.clock.set('2026-11-25T00:30:00.000Z');
+    expect(dataOf(await w.fireTimer(wishes))).toEqual({ cadres: 2, notified: 1 });
+  });
+
+  it('cannot be set off by a client that sends a timer-shaped event', async () => {
+    const res = await wishes.invoke({ Type: 'Timer', TriggerName: 'daily-review-reminder' }, { openid: 'wx-m-va', source: 'client' }, w.deps);
+    expect(!res.ok && res.error.code).toBe('COMMON.BAD_REQUEST');
+  });
+});
