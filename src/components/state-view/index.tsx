@@ -1,0 +1,28 @@
+import { Button, Text, View } from '@tarojs/components';
+
+interface Props {
+  loading: boolean;
+  error: string | null;
+  empty?: boolean;
+  emptyText?: string;
+  onRetry?: () => void;
+}
+
+/** The loading, error and empty states every list and page shares; renders nothing when there is content. */
+export default function StateView({ loading, error, empty = false, emptyText = '暂无内容', onRetry }: Props) {
+  if (error) {
+    return (
+      <View className='card state-view'>
+        <Text className='error-text'>{error}</Text>
+        {onRetry && (
+          <Button className='big-button secondary' onClick={onRetry}>
+            重试
+          </Button>
+        )}
+      </View>
+    );
+  }
+  if (loading) return <View className='muted state-view'>正在加载…</View>;
+  if (empty) return <View className='muted state-view'>{emptyText}</View>;
+  return null;
+}

@@ -1,0 +1,31 @@
+import { Text, View } from '@tarojs/components';
+import { wishCategoryLabels, type ReviewWish } from '../../../types';
+import PageShell from '../../components/page-shell';
+import PagedList from '../../components/paged-list';
+import { usePaged, useRefreshOnReturn } from '../../hooks/use-cloud';
+import { callCloud } from '../../services/cloud';
+import { formatTime } from '../../services/format';
+
+export default function ReviewWishes() {
+  const list = usePaged((cursor) => callCloud('wishes', 'pendingReview', { cursor }));
+  useRefreshOnReturn(list.reload);
+  return (
+    <PageShell>
+      <View className='muted'>村民提交的心愿，审核通过后才会上心愿墙。</View>
+      <PagedList<ReviewWish>
+        list={list}
+        emptyText='没有待审核的心愿'
+        keyOf={(w) => w.id}
+        render={(w) => (
+          <View className='card wish'>
+            <View>
+              <Text className='badge'>{wishCategoryLabels[w.category]}</Text>
+              <Text className='small muted'> {w.submitterName} · {w.householdLabel} · {formatTime(w.createdAt)}</Text>
+            </View>
+            <View>{w.text}</View>
+          </View>
+        )}
+      />
+    </PageShell>
+  );
+}
