@@ -1,0 +1,61 @@
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../types';
+import { issueInvite } from '../cloudfunctions/core/domain/invite';
+import { submitWish } from '../cloudfunctions/core/domain/wish';
+import type { Clock, IdSource } from '../cloudfunctions/core/ports/clock';
+import { findAll, isDuplicateId, type Store } from '../cloudfunctions/core/ports/store';
+import type { HouseholdRecord, InviteRecord, MemberRecord, UserRecord, WishRecord } from '../cloudfunctions/core/records';
+import { addDays } from '../cloudfunctions/core/domain/time';
+import { county, demoSeed, demoWishes, township, villages } from './seed-data';
+
+/** Seeds the demo county into an empty store; returns false and changes nothing when the store already has a roster. */
+export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> {
+  if ((await store.collection<MemberRecord>('members').count({})) > 0) return false;
+  const now = clock.now();
+  const { households, members, bindings } = demoSeed();
+  await store.collection('counties').add(county);
+  await store.collection('townships').add(township);
+  for (const v of villages) await store.collection('villages').add(v);
+  for (const h of households) await store.collection<HouseholdRecord>('households').add(h);
+  for (const m of members) await store.collection<MemberRecord>('members').add(m);
+  for (const [openid, memberId] of Object.entries(bindings)) {
+    await store.collection<UserRecord>('users').add({ _id: openid, memberId, boundAt: now.toISOString() });
+  }
+  for (const [i, w] of demoWishes.entries()) {
+    const household = households.filter((h) => h.villageId === w.village)[w.householdIndex];
+    const submitter = members.find((m) => m.householdId === household._id && m.openid === null);
+    if (!submitter) throw new Error(`demo wish ${i} has no unbound villager in ${household._id}`);
+    const wish = submitWish({ id: `w-demo-${i + 1}`, submitter, category: w.category, text: w.text, openWishes: 0, now: addDays(now, -w.daysAgo) });
+    await store.collection<WishRecord>('wishes').add(wish);
+  }
+  return true;
+}
+
+/**
+ * An unused, unexpired invite for the "new WeChat user" demo: the one already
+ * waiting, or a fresh one from the first cadre for an unbound villager.
+ */
+export async function ensureDemoInvite(store: Store, clock: Clock, ids: IdSource): Promise<{ code: string; memberName: string } | null> {
+  const now = clock.now();
+  const members = store.collection<MemberRecord>('members');
+  const waiting = await store.collection<InviteRecord>('invites').find(
+    { issuedBy: 'm-cadre-1', usedAt: null, expiresAt: { $gt: now.toISOString() } },
+    { limit: 1 },
+  );
+  if (waiting[0]) {
+    const member = await members.get(waiting[0].memberId);
+    if (member && member.openid === null) return { code: waiting[0]._id, memberName: member.name };
+  }
+  const cadre = await members.get('m-cadre-1');
+  const unbound = await findAll(members, { role: 'villager', villageId: 'v-xinghua', openid: null });
+  if (!cadre || unbound.length === 0) return null;
+  const target = unbound[unbound.length - 1];
+  for (;;) {
+    const invite = issueInvite({ code: ids.code(INVITE_ALPHABET, INVITE_CODE_LENGTH), issuer: cadre, target, now });
+    try {
+      await store.collection<InviteRecord>('invites').add(invite);
+      return { code: invite._id, memberName: target.name };
+    } catch (e) {
+      if (!isDuplicateId(e)) throw e;
+    }
+  }
+}
