@@ -1,0 +1,105 @@
+import { findAll, isDuplicateId, MAX_PAGE, StoreError, type Store } from './store';
+
+interface Row {
+  _id: string;
+  n: number;
+  tag: string | null;
+  flag: boolean;
+  nested: { a?: number; b?: number };
+}
+
+const row = (i: number, over: Partial<Row> = {}): Row => ({
+  _id: `r${String(i).padStart(3, '0')}`,
+  n: i,
+  tag: i % 3 === 0 ? null : i % 3 === 1 ? 'one' : 'two',
+  flag: i % 2 === 0,
+  nested: { a: i },
+  ...over,
+});
+
+/**
+ * The storage port's promises, as one suite that any adapter can be run
+ * against. They are the semantics CloudBase offers, so code that passes on
+ * the embedded store behaves the same in production.
+ */
+export function describeStoreContract(label: string, open: () => Store & { close?: () => void }) {
+  describe(`${label} keeps the storage port's contract`, () => {
+    let store: ReturnType<typeof open>;
+    // 'wishes' stands in for any collection; the rows are not wishes.
+    const coll = () => store.collection<Row>('wishes');
+    const ids = (rows: Row[]) => rows.map((r) => r.n);
+
+    beforeEach(async () => {
+      store = open();
+      for (let i = 1; i <= 9; i++) await coll().add(row(i));
+    });
+    afterEach(() => store.close?.());
+
+    it('gives back a document by id, and null for an unknown id', async () => {
+      expect(await coll().get('r004')).toEqual(row(4));
+      expect(await coll().get('nope')).toBeNull();
+    });
+
+    it('refuses a second document with the same id and keeps the first', async () => {
+      const err = await coll().add(row(4, { n: 400 })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect(isDuplicateId(err)).toBe(true);
+      expect((await coll().get('r004'))?.n).toBe(4);
+    });
+
+    it('matches equality, null, booleans and every comparison', async () => {
+      expect(ids(await coll().find({ tag: 'one' }))).toEqual([1, 4, 7]);
+      expect(ids(await coll().find({ tag: null }))).toEqual([3, 6, 9]);
+      expect(ids(await coll().find({ flag: true }))).toEqual([2, 4, 6, 8]);
+      expect(ids(await coll().find({ tag: { $in: ['two', null] } }))).toEqual([2, 3, 5, 6, 8, 9]);
+      expect(ids(await coll().find({ tag: { $ne: 'one' } }))).toEqual([2, 3, 5, 6, 8, 9]);
+      expect(ids(await coll().find({ n: { $gt: 7 } }))).toEqual([8, 9]);
+      expect(ids(await coll().find({ n: { $gte: 7 } }))).toEqual([7, 8, 9]);
+      expect(ids(await coll().find({ n: { $lt: 3 } }))).toEqual([1, 2]);
+      expect(ids(await coll().find({ n: { $lte: 3 }, flag: false }))).toEqual([1, 3]);
+      expect(await coll().find({ tag: { $in: [] } })).toEqual([]);
+    });
+
+    it('orders by a field either way, breaking ties by id', async () => {
+      expect(ids(await coll().find({}, { orderBy: [{ field: 'n', direction: 'desc' }], limit: 3 }))).toEqual([9, 8, 7]);
+      const byFlag = await coll().find({}, { orderBy: [{ field: 'flag', direction: 'asc' }] });
+      expect(ids(byFlag)).toEqual([1, 3, 5, 7, 9, 2, 4, 6, 8]);
+    });
+
+    it('reads at most one page of 100 and refuses a larger limit', async () => {
+      for (let i = 10; i <= 250; i++) await coll().add(row(i));
+      expect(await coll().find({})).toHaveLength(MAX_PAGE);
+      await expect(coll().find({}, { limit: MAX_PAGE + 1 })).rejects.toThrow(StoreError);
+      expect(ids(await coll().find({}, { orderBy: [{ field: 'n', direction: 'asc' }], skip: 245, limit: 10 }))).toEqual([246, 247, 248, 249, 250]);
+      expect(await findAll(coll(), {})).toHaveLength(250);
+      expect(await coll().count({ flag: true })).toBe(125);
+    });
+
+    it('updates one document only when it still matches the condition, and says so', async () => {
+      expect(await coll().updateIf('r004', { tag: 'one' }, { tag: 'claimed' })).toBe(1);
+      expect(await coll().updateIf('r004', { tag: 'one' }, { tag: 'second' })).toBe(0);
+      expect(await coll().updateIf('nope', {}, { tag: 'x' })).toBe(0);
+      expect(await coll().get('r004')).toEqual(row(4, { tag: 'claimed' }));
+      expect(await coll().count({ tag: 'claimed' })).toBe(1);
+    });
+
+    it('replaces an object value whole instead of merging it', async () => {
+      await coll().updateIf('r004', {}, { nested: { b: 2 } });
+      expect((await coll().get('r004'))?.nested).toEqual({ b: 2 });
+    });
+
+    it('never changes an id', async () => {
+      await expect(coll().updateIf('r004', {}, { _id: 'other' } as never)).rejects.toThrow(StoreError);
+    });
+
+    it('removes a document once', async () => {
+      expect(await coll().remove('r004')).toBe(1);
+      expect(await coll().remove('r004')).toBe(0);
+      expect(await coll().get('r004')).toBeNull();
+    });
+
+    it('refuses a collection that was never created', () => {
+      expect(() => store.collection('parcels' as never)).toThrow(StoreError);
+    });
+  });
+}
