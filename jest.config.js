@@ -1,4 +1,7 @@
-/** Two projects: Node for the contract, domain, functions and stand-in; jsdom for the Taro components. */
+/**
+ * Three projects: Node for the contract, domain, functions and stand-in; jsdom for the Taro components;
+ * and the compiled weapp build under miniprogram-simulate.
+ */
 const transform = { '^.+\\.(m?js|jsx|ts|tsx)$': 'babel-jest' };
 
 module.exports = {
@@ -8,7 +11,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/{types,cloudfunctions,local,scripts,test}/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/weapp/'],
     },
     {
       displayName: 'web',
@@ -37,9 +40,11 @@ module.exports = {
       },
     },
     {
+      // The compiled WeChat build, rendered by miniprogram-simulate with WeChat's own WXML compiler.
       displayName: 'weapp',
-      testEnvironment: 'node',
+      testEnvironment: 'jsdom',
       transform,
+      globalSetup: '<rootDir>/test/weapp/global-setup.ts',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
     },
   ],

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,5 +20,28 @@ export function newestMtime(paths: string[]): number {
 export const isStale = (output: string, inputs: string[]): boolean =>
   !existsSync(output) || statSync(output).mtimeMs < newestMtime(inputs);
 
-export const H5_INPUTS = ['src', 'types', 'config', 'babel.config.js', 'package.json'];
-export const H5_MARKER = 'dist-h5/index.html';
+const root = join(__dirname, '..');
+
+/** What a Taro build reads, and the file each build writes last. */
+export const TARO_INPUTS = ['src', 'types', 'config', 'babel.config.js', 'package.json'].map((p) => join(root, p));
+export const TARO_MARKERS = { h5: join(root, 'dist-h5/index.html'), weapp: join(root, 'dist/app.js') } as const;
+export type TaroTarget = keyof typeof TARO_MARKERS;
+
+/**
+ * Runs `taro build` for `target` unless its output is newer than every source; returns whether it built.
+ * Quiet builds keep Taro's chatter out of test output and show it only when the build fails.
+ */
+export function ensureTaroBuild(target: TaroTarget, { quiet = false } = {}): boolean {
+  if (!isStale(TARO_MARKERS[target], TARO_INPUTS)) return false;
+  const r = spawnSync('npx', ['taro', 'build', '--type', target], {
+    cwd: root,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-4000);
+    throw new Error(`${target} build failed (run npm run build:${target} to see why)\n${output}`);
+  }
+  return true;
+}

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { roleLabels } from '../types';
 import { movableClock } from '../local/clock';
@@ -7,7 +6,7 @@ import { listDevUsers } from '../local/dev-users';
 import { ensureDemoInvite, seedIfEmpty } from '../local/seed';
 import { startStandIn } from '../local/server';
 import { buildFunctions } from './build-functions';
-import { H5_INPUTS, H5_MARKER, isStale } from './freshness';
+import { TARO_INPUTS, TARO_MARKERS, ensureTaroBuild, isStale } from './freshness';
 
 const started = Date.now();
 const dataFile = process.env.DATA_FILE ?? DEFAULT_DATA_FILE;
@@ -26,10 +25,9 @@ async function main() {
   step('bundling cloud functions → build/functions/');
   await buildFunctions({ quiet: true });
 
-  if (isStale(H5_MARKER, H5_INPUTS)) {
+  if (isStale(TARO_MARKERS.h5, TARO_INPUTS)) {
     step('building the H5 version of the mini-program → dist-h5/ (about 30 s)');
-    const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (r.status !== 0) throw new Error('H5 build failed (run npm run build:h5 to see why)');
+    ensureTaroBuild('h5', { quiet: true });
   } else {
     step('H5 build is up to date');
   }

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { movableClock } from '../../local/clock';
 import { localDeps, openLocalStore } from '../../local/deps';
 import { ensureDemoInvite, seedIfEmpty } from '../../local/seed';
 import { startStandIn, type StandIn } from '../../local/server';
-import { H5_INPUTS, H5_MARKER, isStale } from '../../scripts/freshness';
+import { ensureTaroBuild } from '../../scripts/freshness';
 
 export interface E2E {
   standIn: StandIn;
@@ -16,10 +15,7 @@ export interface E2E {
 
 /** Builds the H5 version if its sources changed, seeds a fresh in-memory county and serves it on a free port. */
 export async function startE2E(): Promise<E2E> {
-  if (isStale(H5_MARKER, H5_INPUTS)) {
-    const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('H5 build failed');
-  }
+  ensureTaroBuild('h5', { quiet: true });
   const clock = movableClock();
   const store = openLocalStore(':memory:');
   const deps = localDeps(store, clock);
