@@ -4,7 +4,7 @@ import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
 import { openSqliteStore, type SqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
 import { consoleLogger, type Deps } from '../cloudfunctions/core/handler/deps';
 import type { MovableClock } from './clock';
-import { cryptoIds } from './ids';
+import { cryptoIds } from '../cloudfunctions/core/ids';
 
 export const DEFAULT_DATA_FILE = '.data/village.db';
 

@@ -1,21 +1,18 @@
 import type { HouseholdCategory } from '../types';
-import type {
-  CountyRecord,
-  HouseholdRecord,
-  MemberRecord,
-  TownshipRecord,
-  VillageRecord,
-} from '../cloudfunctions/core/records';
+import { rosterSchema, type Roster, type RosterInput } from '../types/roster';
+import { rosterRecords } from '../cloudfunctions/core/domain/roster';
+import type { HouseholdRecord, MemberRecord } from '../cloudfunctions/core/records';
 
 /**
- * An invented demo county. Every name and number is made up; phone numbers
- * use the unassigned 100 prefix so that none can reach a real person.
+ * An invented demo county, written as the roster an office would load in a real
+ * environment. Every name and number is made up; phone numbers use the
+ * unassigned 100 prefix so that none can reach a real person.
  */
-export const county: CountyRecord = { _id: 'c-qinghe', name: '青禾县' };
-export const township: TownshipRecord = { _id: 't-shiqiao', name: '石桥镇', countyId: county._id };
-export const villages: VillageRecord[] = [
-  { _id: 'v-xinghua', name: '杏花村', townshipId: township._id, countyId: county._id },
-  { _id: 'v-liuxi', name: '柳溪村', townshipId: township._id, countyId: county._id },
+const countyRef = { id: 'c-qinghe', name: '青禾县' };
+const townshipRef = { id: 't-shiqiao', name: '石桥镇' };
+const villageRefs = [
+  { id: 'v-xinghua', name: '杏花村' },
+  { id: 'v-liuxi', name: '柳溪村' },
 ];
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
@@ -39,13 +36,67 @@ export const HOUSEHOLDS_PER_VILLAGE = categoryPlan.length;
 const groupNames = ['一', '二', '三', '四'];
 const phone = (n: number) => `100-0000-${String(n).padStart(4, '0')}`;
 
-const placed = (villageId: string | null) => ({
-  villageId,
-  townshipId: township._id,
-  countyId: county._id,
-  scopeLevel: villageId ? ('village' as const) : ('township' as const),
-  scopeId: villageId ?? township._id,
-});
+type RosterHousehold = RosterInput['townships'][number]['villages'][number]['households'][number];
+type RosterStaffInput = RosterInput['staff'][number];
+
+function villageHouseholds(villageId: string, vi: number): RosterHousehold[] {
+  return categoryPlan.map((category, i) => {
+    const n = vi * 100 + i + 1;
+    const id = `h-${villageId.slice(2)}-${String(i + 1).padStart(2, '0')}`;
+    const headName = surnames[(i + vi * 7) % surnames.length] + givenNames[(i + vi * 11) % givenNames.length];
+    const size = 1 + ((i * 3 + vi) % 5);
+    const members = [{ id: `m-${id.slice(2)}-1`, name: headName, phone: phone(n + 5000) }];
+    if (size > 1 && i % 2 === 0) members.push({ id: `m-${id.slice(2)}-2`, name: headName[0] + spouseNames[i % spouseNames.length], phone: phone(n + 5000) });
+    return {
+      id,
+      address: `${groupNames[i % groupNames.length]}组 ${i + 1} 号`,
+      headName,
+      category,
+      livesAway: awayIndexes.has(i),
+      size,
+      phone: phone(n),
+      members,
+    };
+  });
+}
+
+const staff = (
+  id: string,
+  role: 'cadre' | 'helper' | 'office',
+  name: string,
+  place: { villageId?: string; townshipId?: string },
+  unit: string,
+  title: string,
+  pairedHouseholdIds: string[] = [],
+): RosterStaffInput => ({ id, role, name, phone: phone(9000 + Number(id.replace(/\D/g, ''))), unit, title, pairedHouseholdIds, ...place });
+
+const helperUnits = ['县卫健局', '县教育局', '县农业农村局', '县人社局', '县医保局', '县供销社', '县水利局', '县林业局'];
+const helperNames = ['陈静', '林海燕', '郭志远', '何晓东', '罗佳琪', '胡建军', '朱晓梅', '高鹏'];
+
+/** The demo county as a roster: the same format `npm run provision` loads into a real environment. */
+export function demoRoster(): Roster {
+  const villages = villageRefs.map((v, vi) => ({ ...v, households: villageHouseholds(v.id, vi) }));
+  // 帮扶责任人 pair with 脱贫户 and 监测户, at most five households each (003 第五条).
+  const helpers = villages.flatMap((v, vi) => {
+    const needHelp = v.households.filter((h) => h.category !== 'ordinary');
+    return [0, 1, 2, 3].map((k) => {
+      const idx = vi * 4 + k;
+      const paired = needHelp.filter((_, j) => j % 4 === k).map((h) => h.id);
+      return staff(`m-helper-${idx + 1}`, 'helper', helperNames[idx], { villageId: v.id }, helperUnits[idx], '帮扶责任人', paired);
+    });
+  });
+  return rosterSchema.parse({
+    county: countyRef,
+    townships: [{ ...townshipRef, villages }],
+    staff: [
+      ...helpers,
+      staff('m-cadre-1', 'cadre', '赵明远', { villageId: 'v-xinghua' }, '县农业农村局', '第一书记'),
+      staff('m-cadre-2', 'cadre', '孙立军', { villageId: 'v-xinghua' }, '县交通运输局', '驻村工作队队员'),
+      staff('m-cadre-3', 'cadre', '钱文静', { villageId: 'v-liuxi' }, '县财政局', '第一书记'),
+      staff('m-office-1', 'office', '周海涛', { townshipId: townshipRef.id }, '石桥镇驻村办', '驻村办主任'),
+    ],
+  });
+}
 
 export interface SeedData {
   households: HouseholdRecord[];
@@ -54,84 +105,25 @@ export interface SeedData {
   bindings: Record<string, string>;
 }
 
-function villageHouseholds(v: VillageRecord, vi: number): { households: HouseholdRecord[]; villagers: MemberRecord[] } {
-  const households: HouseholdRecord[] = [];
-  const villagers: MemberRecord[] = [];
-  categoryPlan.forEach((category, i) => {
-    const n = vi * 100 + i + 1;
-    const headName = surnames[(i + vi * 7) % surnames.length] + givenNames[(i + vi * 11) % givenNames.length];
-    const h: HouseholdRecord = {
-      _id: `h-${v._id.slice(2)}-${String(i + 1).padStart(2, '0')}`,
-      villageId: v._id,
-      address: `${groupNames[i % groupNames.length]}组 ${i + 1} 号`,
-      headName,
-      category,
-      livesAway: awayIndexes.has(i),
-      size: 1 + ((i * 3 + vi) % 5),
-      phone: phone(n),
-    };
-    households.push(h);
-    const base = { phone: phone(n + 5000), householdId: h._id, unit: null, title: null, pairedHouseholdIds: [], openid: null, ...placed(v._id) };
-    villagers.push({ ...base, _id: `m-${h._id.slice(2)}-1`, role: 'villager', name: headName });
-    if (h.size > 1 && i % 2 === 0) {
-      villagers.push({ ...base, _id: `m-${h._id.slice(2)}-2`, role: 'villager', name: headName[0] + spouseNames[i % spouseNames.length] });
-    }
+/** Demo users bound in advance: the first three villagers and two helpers of each village, every cadre, the office. */
+function demoBindings(members: MemberRecord[]): Record<string, string> {
+  const bindings: Record<string, string> = {};
+  villageRefs.forEach((v, vi) => {
+    const here = members.filter((m) => m.villageId === v.id);
+    here.filter((m) => m.role === 'villager').slice(0, 3).forEach((m, i) => (bindings[`demo-villager-${vi * 3 + i + 1}`] = m._id));
+    here.filter((m) => m.role === 'helper').slice(0, 2).forEach((m, k) => (bindings[`demo-helper-${vi * 2 + k + 1}`] = m._id));
   });
-  return { households, villagers };
+  members.filter((m) => m.role === 'cadre').forEach((m, i) => (bindings[`demo-cadre-${i + 1}`] = m._id));
+  members.filter((m) => m.role === 'office').forEach((m, i) => (bindings[`demo-office-${i + 1}`] = m._id));
+  return bindings;
 }
 
-const staff = (
-  id: string,
-  role: 'cadre' | 'helper' | 'office',
-  name: string,
-  villageId: string | null,
-  unit: string,
-  title: string,
-  pairedHouseholdIds: string[] = [],
-): MemberRecord => ({ _id: id, role, name, phone: phone(9000 + Number(id.replace(/\D/g, ''))), householdId: null, unit, title, pairedHouseholdIds, openid: null, ...placed(villageId) });
-
-export function demoSeed(): SeedData {
-  const households: HouseholdRecord[] = [];
-  const members: MemberRecord[] = [];
-  const bindings: Record<string, string> = {};
-  const helperUnits = ['县卫健局', '县教育局', '县农业农村局', '县人社局', '县医保局', '县供销社', '县水利局', '县林业局'];
-  const helperNames = ['陈静', '林海燕', '郭志远', '何晓东', '罗佳琪', '胡建军', '朱晓梅', '高鹏'];
-
-  villages.forEach((v, vi) => {
-    const { households: hs, villagers } = villageHouseholds(v, vi);
-    households.push(...hs);
-    members.push(...villagers);
-    villagers.slice(0, 3).forEach((m, i) => (bindings[`demo-villager-${vi * 3 + i + 1}`] = m._id));
-
-    // 帮扶责任人 pair with 脱贫户 and 监测户, at most five households each (003 第五条).
-    const needHelp = hs.filter((h) => h.category !== 'ordinary');
-    for (let k = 0; k < 4; k++) {
-      const idx = vi * 4 + k;
-      const paired = needHelp.filter((_, j) => j % 4 === k).map((h) => h._id);
-      const helper = staff(`m-helper-${idx + 1}`, 'helper', helperNames[idx], v._id, helperUnits[idx], '帮扶责任人', paired);
-      members.push(helper);
-      if (k < 2) bindings[`demo-helper-${vi * 2 + k + 1}`] = helper._id;
-    }
-  });
-
-  const cadres = [
-    staff('m-cadre-1', 'cadre', '赵明远', 'v-xinghua', '县农业农村局', '第一书记'),
-    staff('m-cadre-2', 'cadre', '孙立军', 'v-xinghua', '县交通运输局', '驻村工作队队员'),
-    staff('m-cadre-3', 'cadre', '钱文静', 'v-liuxi', '县财政局', '第一书记'),
-  ];
-  cadres.forEach((c, i) => {
-    members.push(c);
-    bindings[`demo-cadre-${i + 1}`] = c._id;
-  });
-  const office = staff('m-office-1', 'office', '周海涛', null, '石桥镇驻村办', '驻村办主任');
-  members.push(office);
-  bindings['demo-office-1'] = office._id;
-
-  for (const m of members) {
-    const openid = Object.keys(bindings).find((k) => bindings[k] === m._id);
-    if (openid) m.openid = openid;
-  }
-  return { households, members, bindings };
+export function demoSeed(): SeedData & ReturnType<typeof rosterRecords> {
+  const records = rosterRecords(demoRoster());
+  const bindings = demoBindings(records.members);
+  const openidOf = new Map(Object.entries(bindings).map(([openid, id]) => [id, openid]));
+  for (const m of records.members) m.openid = openidOf.get(m._id) ?? null;
+  return { ...records, bindings };
 }
 
 /** Wishes collected on visits from villagers without WeChat, so a cadre's list is not empty on day one. */

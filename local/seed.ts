@@ -3,20 +3,18 @@ import { issueInvite } from '../cloudfunctions/core/domain/invite';
 import { submitWish } from '../cloudfunctions/core/domain/wish';
 import type { Clock, IdSource } from '../cloudfunctions/core/ports/clock';
 import { findAll, isDuplicateId, type Store } from '../cloudfunctions/core/ports/store';
-import type { HouseholdRecord, InviteRecord, MemberRecord, UserRecord, WishRecord } from '../cloudfunctions/core/records';
+import type { InviteRecord, MemberRecord, UserRecord, WishRecord } from '../cloudfunctions/core/records';
 import { addDays } from '../cloudfunctions/core/domain/time';
-import { county, demoSeed, demoWishes, township, villages } from './seed-data';
+import { importRoster } from '../cloudfunctions/core/roster-import';
+import { demoSeed, demoWishes } from './seed-data';
 
 /** Seeds the demo county into an empty store; returns false and changes nothing when the store already has a roster. */
 export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> {
   if ((await store.collection<MemberRecord>('members').count({})) > 0) return false;
   const now = clock.now();
-  const { households, members, bindings } = demoSeed();
-  await store.collection('counties').add(county);
-  await store.collection('townships').add(township);
-  for (const v of villages) await store.collection('villages').add(v);
-  for (const h of households) await store.collection<HouseholdRecord>('households').add(h);
-  for (const m of members) await store.collection<MemberRecord>('members').add(m);
+  const seed = demoSeed();
+  const { households, members, bindings } = seed;
+  await importRoster(store, seed);
   for (const [openid, memberId] of Object.entries(bindings)) {
     await store.collection<UserRecord>('users').add({ _id: openid, memberId, boundAt: now.toISOString() });
   }

@@ -1,5 +1,5 @@
 import { aMember } from './domain.fixtures';
-import { assertRedeemable, issueInvite } from './invite';
+import { assertRedeemable, issueFirstInvite, issueInvite, PROVISIONING_ISSUER } from './invite';
 
 const now = new Date('2026-11-24T02:00:00.000Z');
 const cadre = aMember({ role: 'cadre' });
@@ -35,5 +35,20 @@ describe('assertRedeemable', () => {
   it('names a missing or used invite', () => {
     expect(() => assertRedeemable(null, now)).toThrow('INVITE.NOT_FOUND');
     expect(() => assertRedeemable({ ...invite, usedAt: now.toISOString(), usedBy: 'wx' }, now)).toThrow('INVITE.USED');
+  });
+});
+
+describe('issueFirstInvite', () => {
+  const office = aMember({ role: 'office', villageId: null, scopeLevel: 'township', scopeId: 't1' });
+
+  it('lets provisioning invite an unbound office member, and no one else', () => {
+    expect(issueFirstInvite({ code: 'ABCDEFGH', target: office, now })).toMatchObject({
+      memberId: 'm-office',
+      issuedBy: PROVISIONING_ISSUER,
+      expiresAt: '2026-12-01T02:00:00.000Z',
+      usedAt: null,
+    });
+    expect(() => issueFirstInvite({ code: 'ABCDEFGH', target: cadre, now })).toThrow('MEMBER.OUT_OF_SCOPE');
+    expect(() => issueFirstInvite({ code: 'ABCDEFGH', target: { ...office, openid: 'wx' }, now })).toThrow('MEMBER.ALREADY_BOUND');
   });
 });

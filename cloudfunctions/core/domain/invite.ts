@@ -25,3 +25,22 @@ export function assertRedeemable(invite: InviteRecord | null, now: Date): assert
   if (invite.usedAt !== null) throw new DomainError('INVITE.USED');
   if (Date.parse(invite.expiresAt) <= now.getTime()) throw new DomainError('INVITE.EXPIRED');
 }
+
+/** Who issued the invites that bring an environment's first office users in, before anyone can issue one. */
+export const PROVISIONING_ISSUER = 'provisioning';
+
+/** The first invite of a new environment: only for an office member, who then brings in everyone else. */
+export function issueFirstInvite(args: { code: string; target: MemberRecord; now: Date }): InviteRecord {
+  const { code, target, now } = args;
+  if (target.role !== 'office') throw new DomainError('MEMBER.OUT_OF_SCOPE');
+  if (target.openid !== null) throw new DomainError('MEMBER.ALREADY_BOUND');
+  return {
+    _id: code,
+    memberId: target._id,
+    issuedBy: PROVISIONING_ISSUER,
+    issuedAt: now.toISOString(),
+    expiresAt: addDays(now, INVITE_VALID_DAYS).toISOString(),
+    usedAt: null,
+    usedBy: null,
+  };
+}

@@ -1,9 +1,9 @@
 import tcb from '@cloudbase/node-sdk';
-import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { cloudbaseNotifier, type WxOpenApi } from '../adapters/cloudbase-notifier';
 import { cloudbaseStore } from '../adapters/cloudbase-store';
 import type { CbDatabase } from '../adapters/cloudbase-db';
+import { cryptoIds } from '../ids';
 import { systemClock } from '../ports/clock';
 import type { FunctionHandler } from './define';
 import { consoleLogger, type Deps } from './deps';
@@ -25,10 +25,7 @@ function productionDeps(): Deps {
   deps = {
     store,
     clock: systemClock,
-    ids: {
-      id: () => randomUUID().replace(/-/g, ''),
-      code: (alphabet, length) => Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join(''),
-    },
+    ids: cryptoIds,
     notifier: cloudbaseNotifier({
       store,
       clock: systemClock,

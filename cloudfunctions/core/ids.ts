@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { IdSource } from '../cloudfunctions/core/ports/clock';
+import type { IdSource } from './ports/clock';
 
 export const cryptoIds: IdSource = {
   id: () => randomUUID().replace(/-/g, ''),
