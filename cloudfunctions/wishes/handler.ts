@@ -2,7 +2,7 @@ import { wishesContract } from '../../types';
 import { reviewReminder } from '../core/domain/reminder';
 import { OPEN_WISH_STATUSES, submitWish, toOwnWish, toReviewWish } from '../core/domain/wish';
 import { defineHandler } from '../core/handler/define';
-import { findAll } from '../core/ports/store';
+import { findAll, getMany } from '../core/ports/store';
 import type { HouseholdRecord, MemberRecord, WishRecord } from '../core/records';
 
 const newestFirst = [{ field: 'createdAt', direction: 'desc' as const }];
@@ -35,12 +35,12 @@ export const wishesHandler = defineHandler(
       const found = await deps.store
         .collection<WishRecord>('wishes')
         .find({ villageId: caller.villageId, status: 'pending_review' }, { orderBy: newestFirst, limit: limit + 1, skip: cursor });
-      const members = deps.store.collection<MemberRecord>('members');
-      const households = deps.store.collection<HouseholdRecord>('households');
-      const items = [];
-      for (const w of found.slice(0, limit)) {
-        items.push(toReviewWish(w, await members.get(w.submitterId), await households.get(w.householdId)));
-      }
+      const page = found.slice(0, limit);
+      const [members, households] = await Promise.all([
+        getMany(deps.store.collection<MemberRecord>('members'), page.map((w) => w.submitterId)),
+        getMany(deps.store.collection<HouseholdRecord>('households'), page.map((w) => w.householdId)),
+      ]);
+      const items = page.map((w) => toReviewWish(w, members.get(w.submitterId) ?? null, households.get(w.householdId) ?? null));
       return { items, nextCursor: found.length > limit ? cursor + limit : null };
     },
   },

@@ -1,4 +1,4 @@
-import { findAll, isDuplicateId, MAX_PAGE, StoreError, type Store } from './store';
+import { findAll, getMany, isDuplicateId, MAX_PAGE, StoreError, type Store } from './store';
 
 interface Row {
   _id: string;
@@ -58,6 +58,17 @@ export function describeStoreContract(label: string, open: () => Store & { close
       expect(ids(await coll().find({ n: { $lt: 3 } }))).toEqual([1, 2]);
       expect(ids(await coll().find({ n: { $lte: 3 }, flag: false }))).toEqual([1, 3]);
       expect(await coll().find({ tag: { $in: [] } })).toEqual([]);
+    });
+
+    it('reads documents by a list of ids, in pages of 100, ignoring unknown ones', async () => {
+      for (let i = 10; i <= 150; i++) await coll().add(row(i));
+      const wanted = ['r004', 'nope', 'r004', ...Array.from({ length: 141 }, (_, k) => row(k + 10)._id)];
+      const found = await getMany(coll(), wanted);
+      expect(found.size).toBe(142);
+      expect(found.get('r004')).toEqual(row(4));
+      expect(found.get('r150')).toEqual(row(150));
+      expect(found.has('nope')).toBe(false);
+      expect((await getMany(coll(), [])).size).toBe(0);
     });
 
     it('orders by a field either way, breaking ties by id', async () => {

@@ -92,3 +92,17 @@ export async function findAll<T extends StoredDoc>(
     if (page.length < MAX_PAGE) return all;
   }
 }
+
+/**
+ * The documents with the given ids, by id, in one read per 100 ids: on CloudBase every read is a
+ * network round trip, so a list that looks up each row's relatives one by one would be slow.
+ */
+export async function getMany<T extends StoredDoc>(coll: Collection<T>, ids: Iterable<string>): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, T>();
+  for (let i = 0; i < unique.length; i += MAX_PAGE) {
+    const chunk = unique.slice(i, i + MAX_PAGE);
+    for (const doc of await coll.find({ _id: { $in: chunk } }, { limit: MAX_PAGE })) found.set(doc._id, doc);
+  }
+  return found;
+}
