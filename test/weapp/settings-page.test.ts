@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
@@ -98,5 +98,20 @@ describe('compiled weapp styles', () => {
 
   it('makes 大字 larger than 标准', () => {
     expect(rpx('.text-large', 'font-size')).toBeGreaterThan(rpx('.text-standard', 'font-size'));
+  });
+});
+
+describe('the weapp build', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+
+  // Everything is in the main package for now; WeChat refuses a main package over 2 MB.
+  it('stays well inside the 2 MB main-package limit and carries no stand-in code', () => {
+    const all = files(dist);
+    expect(all.reduce((n, f) => n + statSync(f).size, 0)).toBeLessThan(1.5 * 1024 * 1024);
+    const js = all.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('');
+    expect(js).toContain('pages/settings/index');
+    expect(js).not.toContain('/api/dev');
+    expect(js).not.toContain('x-dev-openid');
   });
 });
