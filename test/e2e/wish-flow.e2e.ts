@@ -26,6 +26,8 @@ it('lets a villager submit a micro-wish that the cadre of the same village then 
 
   await button(page, '衣物被褥').tap();
   await page.locator('textarea').fill(wishText);
+  // An enabled submit button must not look disabled (Taro H5 renders disabled="false").
+  await expect(button(page, '提交心愿').evaluate((el) => getComputedStyle(el).opacity)).resolves.toBe('1');
   await button(page, '提交心愿').tap();
 
   const mine = page.locator('.wish', { hasText: wishText });

@@ -40,7 +40,7 @@ export default function Bind() {
         onInput={(e) => setCode(e.detail.value)}
       />
       {error && <View className='error-text'>{error}</View>}
-      <Button className='big-button' disabled={busy} onClick={() => void submit()}>
+      <Button className={`big-button ${busy ? 'is-busy' : ''}`} disabled={busy} onClick={() => void submit()}>
         {busy ? '正在绑定…' : '绑定'}
       </Button>
     </PageShell>

@@ -58,7 +58,7 @@ export default function WishNew() {
         {text.trim().length}/{WISH_TEXT_MAX} 字
       </Text>
       {error && <View className='error-text'>{error}</View>}
-      <Button className='big-button submit' disabled={busy} onClick={() => void submit()}>
+      <Button className={`big-button submit ${busy ? 'is-busy' : ''}`} disabled={busy} onClick={() => void submit()}>
         {busy ? '正在提交…' : '提交心愿'}
       </Button>
     </PageShell>
