@@ -6,12 +6,13 @@ import StateView from '../state-view';
 interface Props<T> {
   list: Paged<T>;
   emptyText: string;
+  emptyAction?: ReactNode;
   keyOf: (item: T) => string;
   render: (item: T) => ReactNode;
 }
 
 /** A paged list with its loading, error, empty and "more" states. */
-export default function PagedList<T>({ list, emptyText, keyOf, render }: Props<T>) {
+export default function PagedList<T>({ list, emptyText, emptyAction, keyOf, render }: Props<T>) {
   return (
     <View>
       {list.items.map((item) => (
@@ -22,6 +23,7 @@ export default function PagedList<T>({ list, emptyText, keyOf, render }: Props<T
         error={list.error}
         empty={!list.loading && list.items.length === 0}
         emptyText={emptyText}
+        emptyAction={emptyAction}
         onRetry={list.reload}
       />
       {list.hasMore && !list.loading && !list.error && list.items.length > 0 && (

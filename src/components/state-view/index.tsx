@@ -1,15 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 
 interface Props {
   loading: boolean;
   error: string | null;
   empty?: boolean;
   emptyText?: string;
+  /** What the person can do about an empty list, e.g. a button that creates the first item. */
+  emptyAction?: ReactNode;
   onRetry?: () => void;
 }
 
 /** The loading, error and empty states every list and page shares; renders nothing when there is content. */
-export default function StateView({ loading, error, empty = false, emptyText = '暂无内容', onRetry }: Props) {
+export default function StateView({ loading, error, empty = false, emptyText = '暂无内容', emptyAction, onRetry }: Props) {
   if (error) {
     return (
       <View className='card state-view'>
@@ -23,6 +26,13 @@ export default function StateView({ loading, error, empty = false, emptyText = '
     );
   }
   if (loading) return <View className='muted state-view'>正在加载…</View>;
-  if (empty) return <View className='muted state-view'>{emptyText}</View>;
+  if (empty) {
+    return (
+      <View className='state-view'>
+        <View className='muted'>{emptyText}</View>
+        {emptyAction}
+      </View>
+    );
+  }
   return null;
 }

@@ -1,0 +1,37 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { OwnWish } from '../../../types';
+import { callCloud } from '../../services/cloud';
+import MyWishes from './index';
+
+jest.mock('../../services/cloud', () => ({
+  ...jest.requireActual('../../services/cloud'),
+  callCloud: jest.fn(),
+}));
+const cloud = callCloud as jest.Mock;
+
+const wish: OwnWish = { id: 'w1', category: 'study', text: '孙女想要一盏护眼台灯', status: 'pending_review', createdAt: '2026-11-24T02:00:00.000Z' };
+
+beforeEach(() => {
+  cloud.mockReset();
+  (Taro.navigateTo as jest.Mock).mockClear();
+});
+
+describe('my wishes', () => {
+  it('shows each wish with its status and category', async () => {
+    cloud.mockResolvedValue({ items: [wish], nextCursor: null });
+    render(<MyWishes />);
+    expect(await screen.findByText('孙女想要一盏护眼台灯')).toBeTruthy();
+    expect(screen.getByText('待审核')).toBeTruthy();
+    expect(screen.getByText(/学习用品/)).toBeTruthy();
+    expect(cloud).toHaveBeenCalledWith('wishes', 'mine', { cursor: 0 });
+  });
+
+  it('turns an empty list into a way to make the first wish', async () => {
+    cloud.mockResolvedValue({ items: [], nextCursor: null });
+    render(<MyWishes />);
+    fireEvent.click(await screen.findByText('许个心愿'));
+    expect(screen.getByText(/您还没有提交过心愿/)).toBeTruthy();
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/wish-new/index' });
+  });
+});
