@@ -42,7 +42,13 @@ g.Page = (options: Options) => {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const simulate = require('miniprogram-simulate');
 
-const settle = () => simulate.sleep(250);
+/** Taro batches its setData calls: wait until the rendered page says `text`, for up to 5 s. */
+async function until(root: () => HTMLElement | undefined, text: string): Promise<void> {
+  for (let waited = 0; waited < 5000; waited += 50) {
+    if (root()?.textContent?.includes(text)) return;
+    await simulate.sleep(50);
+  }
+}
 
 function launch() {
   require(join(dist, 'app.js'));
@@ -57,9 +63,9 @@ describe('compiled weapp settings page', () => {
     const id = simulate.load(join(dist, 'pages/settings/index'), { rootPath: dist });
     const page = simulate.render(id);
     page.attach(document.createElement('parent-wrapper'));
-    await settle();
-
     const root = page.dom as HTMLElement;
+    await until(() => root, '标准（当前）');
+
     expect(root.textContent).toContain('字号');
     expect(root.textContent).toContain('标准（当前）');
     const shell = () => root.firstElementChild as HTMLElement;
@@ -69,7 +75,7 @@ describe('compiled weapp settings page', () => {
     const buttons = page.querySelectorAll('.big-button') as { dom: HTMLElement; dispatchEvent(name: string): void }[];
     expect(buttons.map((b) => b.dom.textContent)).toEqual(['标准（当前）', '大字']);
     buttons[1].dispatchEvent('tap');
-    await settle();
+    await until(() => root, '大字（当前）');
 
     expect(shell().className).toContain('text-large');
     expect(root.textContent).toContain('大字（当前）');
