@@ -35,6 +35,8 @@ export function ensureTaroBuild(target: TaroTarget, { quiet = false } = {}): boo
   if (!isStale(TARO_MARKERS[target], TARO_INPUTS)) return false;
   const r = spawnSync('npx', ['taro', 'build', '--type', target], {
     cwd: root,
+    // Jest sets NODE_ENV=test, which Taro would take as its build mode: build what ships.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: quiet ? 'pipe' : 'inherit',
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
