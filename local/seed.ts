@@ -1,8 +1,8 @@
-import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../types';
 import { issueInvite } from '../cloudfunctions/core/domain/invite';
 import { submitWish } from '../cloudfunctions/core/domain/wish';
 import type { Clock, IdSource } from '../cloudfunctions/core/ports/clock';
-import { findAll, isDuplicateId, type Store } from '../cloudfunctions/core/ports/store';
+import { findAll, type Store } from '../cloudfunctions/core/ports/store';
+import { saveNewInvite } from '../cloudfunctions/core/invites';
 import type { InviteRecord, MemberRecord, UserRecord, WishRecord } from '../cloudfunctions/core/records';
 import { addDays } from '../cloudfunctions/core/domain/time';
 import { importRoster } from '../cloudfunctions/core/roster-import';
@@ -47,13 +47,6 @@ export async function ensureDemoInvite(store: Store, clock: Clock, ids: IdSource
   const unbound = await findAll(members, { role: 'villager', villageId: 'v-xinghua', openid: null });
   if (!cadre || unbound.length === 0) return null;
   const target = unbound[unbound.length - 1];
-  for (;;) {
-    const invite = issueInvite({ code: ids.code(INVITE_ALPHABET, INVITE_CODE_LENGTH), issuer: cadre, target, now });
-    try {
-      await store.collection<InviteRecord>('invites').add(invite);
-      return { code: invite._id, memberName: target.name };
-    } catch (e) {
-      if (!isDuplicateId(e)) throw e;
-    }
-  }
+  const invite = await saveNewInvite(store, ids, (code) => issueInvite({ code, issuer: cadre, target, now }));
+  return { code: invite._id, memberName: target.name };
 }

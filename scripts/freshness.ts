@@ -31,8 +31,9 @@ export type TaroTarget = keyof typeof TARO_MARKERS;
  * Runs `taro build` for `target` unless its output is newer than every source; returns whether it built.
  * Quiet builds keep Taro's chatter out of test output and show it only when the build fails.
  */
-export function ensureTaroBuild(target: TaroTarget, { quiet = false } = {}): boolean {
+export function ensureTaroBuild(target: TaroTarget, { quiet = false, onBuild = () => {} } = {}): boolean {
   if (!isStale(TARO_MARKERS[target], TARO_INPUTS)) return false;
+  onBuild();
   const r = spawnSync('npx', ['taro', 'build', '--type', target], {
     cwd: root,
     // Jest sets NODE_ENV=test, which Taro would take as its build mode: build what ships.

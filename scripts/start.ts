@@ -6,7 +6,7 @@ import { listDevUsers } from '../local/dev-users';
 import { ensureDemoInvite, seedIfEmpty } from '../local/seed';
 import { startStandIn } from '../local/server';
 import { buildFunctions } from './build-functions';
-import { TARO_INPUTS, TARO_MARKERS, ensureTaroBuild, isStale } from './freshness';
+import { ensureTaroBuild } from './freshness';
 
 const started = Date.now();
 const dataFile = process.env.DATA_FILE ?? DEFAULT_DATA_FILE;
@@ -25,12 +25,11 @@ async function main() {
   step('bundling cloud functions → build/functions/');
   await buildFunctions({ quiet: true });
 
-  if (isStale(TARO_MARKERS.h5, TARO_INPUTS)) {
-    step('building the H5 version of the mini-program → dist-h5/ (about 30 s)');
-    ensureTaroBuild('h5', { quiet: true });
-  } else {
-    step('H5 build is up to date');
-  }
+  const built = ensureTaroBuild('h5', {
+    quiet: true,
+    onBuild: () => step('building the H5 version of the mini-program → dist-h5/ (about 30 s)'),
+  });
+  if (!built) step('H5 build is up to date');
 
   const clock = movableClock();
   const store = openLocalStore(dataFile);

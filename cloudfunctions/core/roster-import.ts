@@ -1,8 +1,8 @@
-import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../../types';
 import type { RosterRecords } from './domain/roster';
 import { issueFirstInvite } from './domain/invite';
 import type { Clock, IdSource } from './ports/clock';
 import { isDuplicateId, type Store } from './ports/store';
+import { saveNewInvite } from './invites';
 import type { InviteRecord, MemberRecord } from './records';
 
 export type ImportReport = Record<keyof RosterRecords, { added: number; kept: number }>;
@@ -44,13 +44,5 @@ export async function importRoster(store: Store, records: RosterRecords): Promis
 export async function issueProvisioningInvite(store: Store, memberId: string, clock: Clock, ids: IdSource): Promise<InviteRecord> {
   const target = await store.collection<MemberRecord>('members').get(memberId);
   if (!target) throw new Error(`no member ${memberId} in the roster`);
-  for (;;) {
-    const invite = issueFirstInvite({ code: ids.code(INVITE_ALPHABET, INVITE_CODE_LENGTH), target, now: clock.now() });
-    try {
-      await store.collection<InviteRecord>('invites').add(invite);
-      return invite;
-    } catch (e) {
-      if (!isDuplicateId(e)) throw e;
-    }
-  }
+  return saveNewInvite(store, ids, (code) => issueFirstInvite({ code, target, now: clock.now() }));
 }

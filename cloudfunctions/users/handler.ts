@@ -1,7 +1,8 @@
-import { INVITE_ALPHABET, INVITE_CODE_LENGTH, usersContract } from '../../types';
+import { usersContract } from '../../types';
 import { DomainError } from '../core/domain/errors';
 import { assertRedeemable, issueInvite } from '../core/domain/invite';
 import { defineHandler } from '../core/handler/define';
+import { saveNewInvite } from '../core/invites';
 import { loadProfile } from '../core/profile';
 import { isDuplicateId } from '../core/ports/store';
 import type { InviteRecord, MemberRecord, UserRecord } from '../core/records';
@@ -52,17 +53,7 @@ export const usersHandler = defineHandler(usersContract, {
   async issueInvite({ memberId }, { deps, now, caller }) {
     const target = await deps.store.collection<MemberRecord>('members').get(memberId);
     if (!target) throw new DomainError('MEMBER.NOT_FOUND');
-    const invites = deps.store.collection<InviteRecord>('invites');
-    // A random 8-character code collides about once in 10^11; a duplicate id simply draws again.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const invite = issueInvite({ code: deps.ids.code(INVITE_ALPHABET, INVITE_CODE_LENGTH), issuer: caller, target, now });
-      try {
-        await invites.add(invite);
-        return { code: invite._id, expiresAt: invite.expiresAt, memberName: target.name };
-      } catch (e) {
-        if (!isDuplicateId(e)) throw e;
-      }
-    }
-    throw new Error('could not draw an unused invite code');
+    const invite = await saveNewInvite(deps.store, deps.ids, (code) => issueInvite({ code, issuer: caller, target, now }));
+    return { code: invite._id, expiresAt: invite.expiresAt, memberName: target.name };
   },
 });

@@ -7,11 +7,15 @@ import { addDays } from './time';
 export function issueInvite(args: { code: string; issuer: MemberRecord; target: MemberRecord; now: Date }): InviteRecord {
   const { code, issuer, target, now } = args;
   if (!mayInvite(issuer, target)) throw new DomainError('MEMBER.OUT_OF_SCOPE');
+  return unusedInvite(code, target, issuer._id, now);
+}
+
+function unusedInvite(code: string, target: MemberRecord, issuedBy: string, now: Date): InviteRecord {
   if (target.openid !== null) throw new DomainError('MEMBER.ALREADY_BOUND');
   return {
     _id: code,
     memberId: target._id,
-    issuedBy: issuer._id,
+    issuedBy,
     issuedAt: now.toISOString(),
     expiresAt: addDays(now, INVITE_VALID_DAYS).toISOString(),
     usedAt: null,
@@ -33,14 +37,5 @@ export const PROVISIONING_ISSUER = 'provisioning';
 export function issueFirstInvite(args: { code: string; target: MemberRecord; now: Date }): InviteRecord {
   const { code, target, now } = args;
   if (target.role !== 'office') throw new DomainError('MEMBER.OUT_OF_SCOPE');
-  if (target.openid !== null) throw new DomainError('MEMBER.ALREADY_BOUND');
-  return {
-    _id: code,
-    memberId: target._id,
-    issuedBy: PROVISIONING_ISSUER,
-    issuedAt: now.toISOString(),
-    expiresAt: addDays(now, INVITE_VALID_DAYS).toISOString(),
-    usedAt: null,
-    usedBy: null,
-  };
+  return unusedInvite(code, target, PROVISIONING_ISSUER, now);
 }
