@@ -22,7 +22,7 @@ export interface ActionContract<
 }
 
 export interface TimerContract {
-  /** CloudBase trigger name, also the path of the stand-in's `POST /api/dev/timers/<function>`. */
+  /** CloudBase trigger name (the event's TriggerName), also the stand-in's `POST /api/dev/timers/<function>/<name>`. */
   name: string;
   /** CloudBase's 7-field cron (seconds first, year last), read in UTC+8. */
   cron: string;
@@ -31,7 +31,8 @@ export interface TimerContract {
 export interface FunctionContract<A extends Record<string, ActionContract> = Record<string, ActionContract>> {
   name: string;
   actions: A;
-  timer?: TimerContract;
+  /** Scheduled work, each with its own CloudBase timer trigger in cloudbaserc.json. */
+  timers?: readonly TimerContract[];
 }
 
 export const defineAction = <I extends z.ZodTypeAny, O extends z.ZodTypeAny, E extends ErrorCode>(

@@ -11,6 +11,7 @@ export const errorMessages = {
   'COMMON.FORBIDDEN': '您没有权限进行此操作',
   'COMMON.INTERNAL': '系统繁忙，请稍后再试',
   'COMMON.NETWORK': '网络不给力，请检查网络后重试',
+  'COMMON.BUSY': '操作的人太多，请稍后再试',
   'USER.ALREADY_BOUND': '此微信已绑定身份，无需重复绑定',
   'INVITE.NOT_FOUND': '邀请码不存在，请核对后重新输入',
   'INVITE.EXPIRED': '邀请码已过期，请联系驻村干部重新发放',
@@ -18,6 +19,7 @@ export const errorMessages = {
   'MEMBER.NOT_FOUND': '花名册中没有这个人',
   'MEMBER.ALREADY_BOUND': '此人已绑定微信，无需再发邀请码',
   'MEMBER.OUT_OF_SCOPE': '此人不在您负责的范围内',
+  'MEMBER.NOT_BOUND': '此人还没有绑定微信，无需解除',
   'WISH.TOO_MANY_OPEN': '您还有未完成的心愿，最多同时提交 3 个',
 } as const;
 
@@ -31,6 +33,7 @@ export const commonErrorCodes = [
   'COMMON.NOT_BOUND',
   'COMMON.FORBIDDEN',
   'COMMON.INTERNAL',
+  'COMMON.BUSY',
 ] as const satisfies readonly ErrorCode[];
 
 export const messageFor = (code: string): string =>

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './users';
 export * from './wishes';
 export * from './inbox';
+export * from './zod-zh';
 
 import { inboxContract } from './inbox';
 import { usersContract } from './users';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, pageInputSchema, pageOf, roleSchema, scopeLevelSchema } from './common';
+import { idSchema, instantSchema, pageInputSchema, pageOf, requestIdSchema, roleSchema, scopeLevelSchema } from './common';
 import { defineAction, defineFunction } from './contract';
 
 /** Invite codes avoid 0/O and 1/I/L so they can be read out over the phone. */
@@ -67,9 +67,19 @@ export const usersContract = defineFunction({
       access: ['cadre', 'office'],
     }),
     issueInvite: defineAction({
-      input: z.object({ memberId: idSchema }).strict(),
+      input: z.object({ memberId: idSchema, requestId: requestIdSchema.optional() }).strict(),
       output: z.object({ code: z.string(), expiresAt: instantSchema, memberName: z.string() }),
       errors: ['MEMBER.NOT_FOUND', 'MEMBER.ALREADY_BOUND', 'MEMBER.OUT_OF_SCOPE'],
+      access: ['cadre', 'office'],
+    }),
+    /**
+     * Frees a roster entry whose WeChat was lost, changed or bound by mistake, so that
+     * the person can bind again with a new invite code. Same reach as issuing invites.
+     */
+    resetBinding: defineAction({
+      input: z.object({ memberId: idSchema }).strict(),
+      output: z.object({ memberName: z.string() }),
+      errors: ['MEMBER.NOT_FOUND', 'MEMBER.NOT_BOUND', 'MEMBER.OUT_OF_SCOPE'],
       access: ['cadre', 'office'],
     }),
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, pageInputSchema, pageOf } from './common';
+import { idSchema, instantSchema, pageInputSchema, pageOf, requestIdSchema } from './common';
 import { defineAction, defineFunction } from './contract';
 
 export const wishCategorySchema = z.enum(['daily', 'study', 'health', 'farming', 'clothing', 'other'], {
@@ -58,7 +58,7 @@ export const wishesContract = defineFunction({
   name: 'wishes',
   actions: {
     submit: defineAction({
-      input: z.object({ category: wishCategorySchema, text: wishTextSchema }).strict(),
+      input: z.object({ category: wishCategorySchema, text: wishTextSchema, requestId: requestIdSchema.optional() }).strict(),
       output: ownWishSchema,
       errors: ['WISH.TOO_MANY_OPEN'],
       access: ['villager'],
@@ -76,6 +76,8 @@ export const wishesContract = defineFunction({
       access: ['cadre'],
     }),
   },
-  /** Every morning at 08:00 (UTC+8) cadres are reminded of wishes still waiting for review. */
-  timer: { name: 'daily-review-reminder', cron: '0 0 8 * * * *' },
+  timers: [
+    /** Every morning at 08:00 (UTC+8) cadres are reminded of wishes still waiting for review. */
+    { name: 'daily-review-reminder', cron: '0 0 8 * * * *' },
+  ],
 });

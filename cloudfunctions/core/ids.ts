@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { IdSource } from './ports/clock';
 
 export const cryptoIds: IdSource = {
@@ -6,3 +6,35 @@ export const cryptoIds: IdSource = {
   // randomInt draws without modulo bias.
   code: (alphabet, length) => Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join(''),
 };
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/**
+ * A fixed-length id (32 hex characters) for a key of any length: CloudBase ids stay
+ * under 64 characters however long the member ids inside the key are.
+ */
+export const hashId = (key: string): string => sha256(key).toString('hex').slice(0, 32);
+
+/**
+ * The document id of a creating request: the caller and their request id together, so
+ * a retry finds the record the first attempt made, and a request id chosen to match
+ * someone else's record lands on an id of its own.
+ */
+export const requestDocId = (openid: string, requestId: string): string => hashId(`request:${openid}:${requestId}`);
+
+/**
+ * Codes drawn from `key` instead of at random, the same on every retry: attempt n of a
+ * request yields the same code each time. Bytes past the largest multiple of the
+ * alphabet's size are skipped, so every character is equally likely.
+ */
+export function codeFromKey(key: string, alphabet: string, length: number): string {
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  for (let round = 0; out.length < length; round++) {
+    for (const byte of sha256(`${key}#${round}`)) {
+      if (byte < limit) out += alphabet[byte % alphabet.length];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}

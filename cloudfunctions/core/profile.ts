@@ -1,15 +1,15 @@
 import type { Profile } from '../../types';
 import type { Store } from './ports/store';
-import type { CountyRecord, MemberRecord, TownshipRecord, VillageRecord } from './records';
+import type { MemberRecord } from './records';
 
 /** The caller's own view of themselves, with the names of the places they act in. */
 export async function loadProfile(store: Store, member: MemberRecord): Promise<Profile> {
-  const village = member.villageId ? await store.collection<VillageRecord>('villages').get(member.villageId) : null;
+  const village = member.villageId ? await store.collection('villages').get(member.villageId) : null;
   let scopeName = village?.name ?? '';
   if (member.scopeLevel === 'township' && member.townshipId) {
-    scopeName = (await store.collection<TownshipRecord>('townships').get(member.townshipId))?.name ?? '';
+    scopeName = (await store.collection('townships').get(member.townshipId))?.name ?? '';
   } else if (member.scopeLevel === 'county') {
-    scopeName = (await store.collection<CountyRecord>('counties').get(member.countyId))?.name ?? '';
+    scopeName = (await store.collection('counties').get(member.countyId))?.name ?? '';
   }
   return {
     memberId: member._id,

@@ -50,6 +50,8 @@ export interface InviteRecord {
   expiresAt: string;
   usedAt: string | null;
   usedBy: string | null;
+  /** Set when the issuer's client sent a request id: a retry of that request answers this invite. */
+  requestKey: string | null;
 }
 
 export interface WishRecord {
@@ -65,11 +67,37 @@ export interface WishRecord {
 }
 
 export interface InboxRecord {
+  /** A fixed-length hash of `dedupeKey`, so that the same notification is stored once. */
   _id: string;
+  dedupeKey: string;
   to: string;
   title: string;
   body: string;
   link: string | null;
   createdAt: string;
   readAt: string | null;
+}
+
+/**
+ * A count that a rule caps, kept in one document so that a transaction that reads and
+ * raises it conflicts with any other that does: e.g. `open-wishes:<householdId>`.
+ */
+export interface CounterRecord {
+  _id: string;
+  count: number;
+  updatedAt: string;
+}
+
+/** Every collection and the record type stored in it. */
+export interface CollectionRecords {
+  counties: CountyRecord;
+  townships: TownshipRecord;
+  villages: VillageRecord;
+  households: HouseholdRecord;
+  members: MemberRecord;
+  users: UserRecord;
+  invites: InviteRecord;
+  counters: CounterRecord;
+  wishes: WishRecord;
+  inbox: InboxRecord;
 }

@@ -3,7 +3,7 @@ import { issueFirstInvite } from './domain/invite';
 import type { Clock, IdSource } from './ports/clock';
 import { isDuplicateId, type Store } from './ports/store';
 import { saveNewInvite } from './invites';
-import type { InviteRecord, MemberRecord } from './records';
+import type { InviteRecord } from './records';
 
 export type ImportReport = Record<keyof RosterRecords, { added: number; kept: number }>;
 
@@ -42,7 +42,7 @@ export async function importRoster(store: Store, records: RosterRecords): Promis
 
 /** Issues the first invite code of an environment to an unbound office member. */
 export async function issueProvisioningInvite(store: Store, memberId: string, clock: Clock, ids: IdSource): Promise<InviteRecord> {
-  const target = await store.collection<MemberRecord>('members').get(memberId);
+  const target = await store.collection('members').get(memberId);
   if (!target) throw new Error(`no member ${memberId} in the roster`);
   return saveNewInvite(store, ids, (code) => issueFirstInvite({ code, target, now: clock.now() }));
 }

@@ -1,13 +1,16 @@
 import { inboxContract } from '../../types';
 import { defineHandler } from '../core/handler/define';
-import type { InboxRecord } from '../core/records';
+import { keysetPage } from '../core/paging';
 
 export const inboxHandler = defineHandler(inboxContract, {
-  async list({ cursor = 0, limit = 20 }, { deps, caller }) {
-    const inbox = deps.store.collection<InboxRecord>('inbox');
-    const found = await inbox.find({ to: caller._id }, { orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: limit + 1, skip: cursor });
+  async list(input, { deps, caller }) {
+    const inbox = deps.store.collection('inbox');
+    const [page, unread] = await Promise.all([
+      keysetPage(inbox, { to: caller._id }, { field: 'createdAt', direction: 'desc' }, input),
+      inbox.count({ to: caller._id, readAt: null }),
+    ]);
     return {
-      items: found.slice(0, limit).map((m) => ({
+      items: page.items.map((m) => ({
         id: m._id,
         title: m.title,
         body: m.body,
@@ -15,18 +18,17 @@ export const inboxHandler = defineHandler(inboxContract, {
         createdAt: m.createdAt,
         read: m.readAt !== null,
       })),
-      nextCursor: found.length > limit ? cursor + limit : null,
-      unread: await inbox.count({ to: caller._id, readAt: null }),
+      nextCursor: page.nextCursor,
+      unread,
     };
   },
 
   /** Only the recipient's own unread messages change; anyone else's ids are silently ignored. */
   async markRead({ ids }, { deps, now, caller }) {
-    const inbox = deps.store.collection<InboxRecord>('inbox');
-    let updated = 0;
-    for (const id of new Set(ids)) {
-      updated += await inbox.updateIf(id, { to: caller._id, readAt: null }, { readAt: now.toISOString() });
-    }
-    return { updated };
+    const inbox = deps.store.collection('inbox');
+    const changed = await Promise.all(
+      [...new Set(ids)].map((id) => inbox.updateIf(id, { to: caller._id, readAt: null }, { readAt: now.toISOString() })),
+    );
+    return { updated: changed.reduce<number>((n, c) => n + c, 0) };
   },
 });

@@ -1,6 +1,5 @@
 import { INVITE_ALPHABET } from '../../types';
 import { dataOf, makeWorld, openidOf, type World } from '../../test/support/world';
-import type { InviteRecord, MemberRecord, UserRecord } from '../core/records';
 import { usersHandler as users } from './handler';
 
 let w: World;
@@ -76,7 +75,7 @@ describe('binding a WeChat identity with an invite code', () => {
     const profile = dataOf(await w.call(users, 'wx-new', 'bind', { code: `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}` }));
     expect(profile).toMatchObject({ memberId: 'm-ua', role: 'villager', villageName: '杏花村' });
     expect(dataOf(await w.call(users, 'wx-new', 'whoami', {}))).toMatchObject({ bound: true, profile: { name: '王小虎' } });
-    expect((await w.store.collection<InviteRecord>('invites').get(code))?.usedBy).toBe('wx-new');
+    expect((await w.store.collection('invites').get(code))?.usedBy).toBe('wx-new');
 
     const again = await w.call(users, 'wx-other', 'bind', { code });
     expect(!again.ok && again.error.code).toBe('INVITE.USED');
@@ -92,7 +91,7 @@ describe('binding a WeChat identity with an invite code', () => {
     w.clock.set('2026-12-01T02:00:00.000Z');
     expect(await w.call(users, 'wx-new', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'INVITE.EXPIRED' } });
     expect(await w.store.collection('users').get('wx-new')).toBeNull();
-    expect((await w.store.collection<MemberRecord>('members').get('m-ua'))?.openid).toBeNull();
+    expect((await w.store.collection('members').get('m-ua'))?.openid).toBeNull();
   });
 
   it('refuses a WeChat user who is already bound, leaving the code usable', async () => {
@@ -106,17 +105,17 @@ describe('binding a WeChat identity with an invite code', () => {
     const second = codeOf(await issue('office', 'm-ua'));
     expect((await w.call(users, 'wx-one', 'bind', { code: first })).ok).toBe(true);
     expect(await w.call(users, 'wx-two', 'bind', { code: second })).toMatchObject({ ok: false, error: { code: 'MEMBER.ALREADY_BOUND' } });
-    expect((await w.store.collection<InviteRecord>('invites').get(second))?.usedAt).toBeNull();
+    expect((await w.store.collection('invites').get(second))?.usedAt).toBeNull();
     expect(await w.store.collection('users').get('wx-two')).toBeNull();
   });
 
   it('undoes the member and invite claims when the user record turns out to exist already', async () => {
     const code = codeOf(await issue('cadreA', 'm-ua'));
     // A user record whose member was removed from the roster passes the who-am-I check but blocks the final write.
-    await w.store.collection<UserRecord>('users').add({ _id: 'wx-ghost', memberId: 'm-removed', boundAt: '2026-01-01T00:00:00.000Z' });
+    await w.store.collection('users').add({ _id: 'wx-ghost', memberId: 'm-removed', boundAt: '2026-01-01T00:00:00.000Z' });
     expect(await w.call(users, 'wx-ghost', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'USER.ALREADY_BOUND' } });
-    expect((await w.store.collection<MemberRecord>('members').get('m-ua'))?.openid).toBeNull();
-    expect(await w.store.collection<InviteRecord>('invites').get(code)).toMatchObject({ usedAt: null, usedBy: null });
+    expect((await w.store.collection('members').get('m-ua'))?.openid).toBeNull();
+    expect(await w.store.collection('invites').get(code)).toMatchObject({ usedAt: null, usedBy: null });
     expect((await w.call(users, 'wx-new', 'bind', { code })).ok).toBe(true);
   });
 });
@@ -145,4 +144,92 @@ it('rejects a payload that tries to name its own openid, since identity only com
   const code = codeOf(await issue('cadreA', 'm-ua'));
   const res = await users.invoke({ action: 'bind', input: { code, openid: openidOf('villagerA') } }, { openid: 'wx-real', source: 'client' }, w.deps);
   expect(!res.ok && res.error.code).toBe('COMMON.INVALID_INPUT');
+});
+
+describe('a bind cut short', () => {
+  it('leaves nothing half done when the store fails at the last write, so the same code still works', async () => {
+    const code = codeOf(await issue('cadreA', 'm-ua'));
+    const real = w.store;
+    // The identity record's write fails, as a crash or a timeout would cut it off.
+    w.deps.store = {
+      collection: (name) => real.collection(name),
+      transaction: (work) =>
+        real.transaction((tx) =>
+          work({
+            ...tx,
+            get: tx.get.bind(tx),
+            update: tx.update.bind(tx),
+            remove: tx.remove.bind(tx),
+            add: async (name, doc) => {
+              if (name === 'users') throw new Error('function timed out');
+              return tx.add(name, doc);
+            },
+          }),
+        ),
+    };
+    expect(await w.call(users, 'wx-new', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'COMMON.INTERNAL' } });
+    expect((await real.collection('members').get('m-ua'))?.openid).toBeNull();
+    expect(await real.collection('invites').get(code)).toMatchObject({ usedAt: null, usedBy: null });
+    w.deps.store = real;
+    expect(dataOf(await w.call(users, 'wx-new', 'bind', { code }))).toMatchObject({ memberId: 'm-ua' });
+  });
+
+  it('answers a retry of a bind that went through with the same profile', async () => {
+    const code = codeOf(await issue('cadreA', 'm-ua'));
+    const first = dataOf(await w.call(users, 'wx-new', 'bind', { code }));
+    expect(dataOf(await w.call(users, 'wx-new', 'bind', { code }))).toEqual(first);
+    expect(await w.call(users, 'villagerA', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'USER.ALREADY_BOUND' } });
+  });
+});
+
+describe('resetting a binding', () => {
+  it('lets the cadre free a villager of the village, who then binds again with a new code', async () => {
+    expect(dataOf(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-va' }))).toEqual({ memberName: '王秀兰' });
+    expect((await w.store.collection('members').get('m-va'))?.openid).toBeNull();
+    expect(await w.store.collection('users').get(openidOf('villagerA'))).toBeNull();
+    expect(dataOf(await w.call(users, 'villagerA', 'whoami', {}))).toEqual({ bound: false });
+    const code = codeOf(await issue('cadreA', 'm-va'));
+    expect(dataOf(await w.call(users, 'wx-new-phone', 'bind', { code }))).toMatchObject({ memberId: 'm-va' });
+  });
+
+  it('refuses people outside the caller\'s reach, unbound people, oneself, and villagers and helpers as callers', async () => {
+    expect(await w.call(users, 'cadreB', 'resetBinding', { memberId: 'm-va' })).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
+    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-cb' })).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
+    expect(await w.call(users, 'office', 'resetBinding', { memberId: 'm-of' })).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
+    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-ua' })).toMatchObject({ ok: false, error: { code: 'MEMBER.NOT_BOUND' } });
+    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-gone' })).toMatchObject({ ok: false, error: { code: 'MEMBER.NOT_FOUND' } });
+    for (const who of ['villagerA', 'helperA'] as const) {
+      expect(await w.call(users, who, 'resetBinding', { memberId: 'm-va' })).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    }
+    expect((await w.store.collection('members').get('m-va'))?.openid).toBe(openidOf('villagerA'));
+    expect(dataOf(await w.call(users, 'office', 'resetBinding', { memberId: 'm-cb' }))).toEqual({ memberName: '孙立军' });
+  });
+});
+
+describe('issuing an invite again with the same request id', () => {
+  const requestId = '0b7d3f0e-7c1a-4b8e-9a55-1d2c3b4a5f60';
+
+  it('answers the first code instead of making a second, and makes a new one for a new request', async () => {
+    const first = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
+    expect(dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }))).toEqual(first);
+    expect(await w.store.collection('invites').count({ issuedBy: 'm-ca', usedAt: null })).toBe(1);
+    const next = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId: '0b7d3f0e-7c1a-4b8e-9a55-1d2c3b4a5f61' }));
+    expect(next.code).not.toBe(first.code);
+  });
+
+  it('never answers another issuer\'s invite to someone who reuses their request id', async () => {
+    const theirs = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
+    const mine = dataOf(await w.call(users, 'office', 'issueInvite', { memberId: 'm-ua', requestId }));
+    expect(mine.code).not.toBe(theirs.code);
+  });
+
+  it('draws past a code that someone else\'s invite already holds', async () => {
+    const first = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
+    await w.store.collection('invites').remove(first.code);
+    // Another invite now sits on the code this request draws first.
+    await w.store.collection('invites').add({ _id: first.code, memberId: 'm-ot', issuedBy: 'm-of', issuedAt: '', expiresAt: '2027-01-01T00:00:00.000Z', usedAt: null, usedBy: null, requestKey: null });
+    const again = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
+    expect(again.code).not.toBe(first.code);
+    expect(dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }))).toEqual(again);
+  });
 });

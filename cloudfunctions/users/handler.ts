@@ -1,11 +1,11 @@
 import { usersContract } from '../../types';
 import { DomainError } from '../core/domain/errors';
 import { assertRedeemable, issueInvite } from '../core/domain/invite';
+import { mayInvite } from '../core/domain/scope';
 import { defineHandler } from '../core/handler/define';
+import { requestDocId } from '../core/ids';
 import { saveNewInvite } from '../core/invites';
 import { loadProfile } from '../core/profile';
-import { isDuplicateId } from '../core/ports/store';
-import type { InviteRecord, MemberRecord, UserRecord } from '../core/records';
 import { rosterPage } from './roster';
 
 export const usersHandler = defineHandler(usersContract, {
@@ -15,45 +15,58 @@ export const usersHandler = defineHandler(usersContract, {
   },
 
   /**
-   * No transactions span documents, so binding claims in an order that can be
-   * undone: the member first (one WeChat per roster entry), then the invite
-   * (single use), then the openid's user record (one roster entry per WeChat).
+   * One transaction claims the roster entry (one WeChat per person), uses the invite up
+   * (single use) and records the WeChat identity (one person per WeChat): a bind cut
+   * short by a crash or a timeout leaves nothing half done, and the code still works.
    */
   async bind({ code }, { deps, now, openid, caller }) {
-    if (caller) throw new DomainError('USER.ALREADY_BOUND');
-    const invites = deps.store.collection<InviteRecord>('invites');
-    const members = deps.store.collection<MemberRecord>('members');
-    const invite = await invites.get(code);
-    assertRedeemable(invite, now);
-    const member = await members.get(invite.memberId);
-    if (!member) throw new DomainError('INVITE.NOT_FOUND');
-    if ((await members.updateIf(member._id, { openid: null }, { openid })) === 0) {
-      throw new DomainError('MEMBER.ALREADY_BOUND');
+    if (caller) {
+      // A retry of a bind whose answer was lost: the code was used by this very WeChat.
+      const invite = await deps.store.collection('invites').get(code);
+      if (invite?.usedBy === openid && invite.memberId === caller._id) return loadProfile(deps.store, caller);
+      throw new DomainError('USER.ALREADY_BOUND');
     }
     const at = now.toISOString();
-    if ((await invites.updateIf(code, { usedAt: null }, { usedAt: at, usedBy: openid })) === 0) {
-      await members.updateIf(member._id, { openid }, { openid: null });
-      throw new DomainError('INVITE.USED');
-    }
-    try {
-      await deps.store.collection<UserRecord>('users').add({ _id: openid, memberId: member._id, boundAt: at });
-    } catch (e) {
-      await members.updateIf(member._id, { openid }, { openid: null });
-      await invites.updateIf(code, { usedBy: openid }, { usedAt: null, usedBy: null });
-      if (isDuplicateId(e)) throw new DomainError('USER.ALREADY_BOUND');
-      throw e;
-    }
-    return loadProfile(deps.store, { ...member, openid });
+    const member = await deps.store.transaction(async (tx) => {
+      const invite = await tx.get('invites', code);
+      assertRedeemable(invite, now);
+      const target = await tx.get('members', invite.memberId);
+      if (!target) throw new DomainError('INVITE.NOT_FOUND');
+      if (target.openid !== null) throw new DomainError('MEMBER.ALREADY_BOUND');
+      // A leftover identity record (its roster entry was removed) still blocks a second binding.
+      if (await tx.get('users', openid)) throw new DomainError('USER.ALREADY_BOUND');
+      await tx.update('members', target._id, { openid });
+      await tx.update('invites', code, { usedAt: at, usedBy: openid });
+      await tx.add('users', { _id: openid, memberId: target._id, boundAt: at });
+      return { ...target, openid };
+    });
+    return loadProfile(deps.store, member);
   },
 
   async roster(input, { deps, caller }) {
     return rosterPage(deps.store, caller, input);
   },
 
-  async issueInvite({ memberId }, { deps, now, caller }) {
-    const target = await deps.store.collection<MemberRecord>('members').get(memberId);
+  async issueInvite({ memberId, requestId }, { deps, now, openid, caller }) {
+    const target = await deps.store.collection('members').get(memberId);
     if (!target) throw new DomainError('MEMBER.NOT_FOUND');
-    const invite = await saveNewInvite(deps.store, deps.ids, (code) => issueInvite({ code, issuer: caller, target, now }));
+    const requestKey = requestId ? requestDocId(openid, requestId) : null;
+    const invite = await saveNewInvite(deps.store, deps.ids, (code) => issueInvite({ code, issuer: caller, target, now }), requestKey);
     return { code: invite._id, expiresAt: invite.expiresAt, memberName: target.name };
+  },
+
+  /** Frees the roster entry and removes the identity record together; the person binds again with a new code. */
+  async resetBinding({ memberId }, { deps, caller }) {
+    return deps.store.transaction(async (tx) => {
+      const target = await tx.get('members', memberId);
+      if (!target) throw new DomainError('MEMBER.NOT_FOUND');
+      // Nobody frees their own entry: an office user would lock themselves out.
+      if (target._id === caller._id || !mayInvite(caller, target)) throw new DomainError('MEMBER.OUT_OF_SCOPE');
+      if (target.openid === null) throw new DomainError('MEMBER.NOT_BOUND');
+      const user = await tx.get('users', target.openid);
+      if (user?.memberId === target._id) await tx.remove('users', user._id);
+      await tx.update('members', target._id, { openid: null });
+      return { memberName: target.name };
+    });
   },
 });

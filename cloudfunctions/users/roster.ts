@@ -1,6 +1,7 @@
 import type { PageInput, RosterEntry } from '../../types';
-import type { Store, Where } from '../core/ports/store';
-import type { HouseholdRecord, MemberRecord, VillageRecord } from '../core/records';
+import { keysetPage, type Page } from '../core/paging';
+import { getMany, type Store, type Where } from '../core/ports/store';
+import type { MemberRecord } from '../core/records';
 
 const scopeField = { village: 'villageId', township: 'townshipId', county: 'countyId' } as const;
 
@@ -9,35 +10,22 @@ export async function rosterPage(
   store: Store,
   caller: MemberRecord,
   input: PageInput & { unboundOnly?: boolean },
-): Promise<{ items: RosterEntry[]; nextCursor: number | null }> {
-  const limit = input.limit ?? 20;
-  const skip = input.cursor ?? 0;
-  const where: Where = { [scopeField[caller.scopeLevel]]: caller.scopeId };
+): Promise<Page<RosterEntry>> {
+  const where: Where<MemberRecord> = { [scopeField[caller.scopeLevel]]: caller.scopeId };
   if (caller.role === 'cadre') where.role = { $in: ['villager', 'helper'] };
   if (input.unboundOnly) where.openid = null;
-  const members = await store.collection<MemberRecord>('members').find(where, {
-    orderBy: [{ field: 'role', direction: 'asc' }, { field: 'name', direction: 'asc' }],
-    limit: limit + 1,
-    skip,
-  });
-  const page = members.slice(0, limit);
-  const villages = store.collection<VillageRecord>('villages');
-  const households = store.collection<HouseholdRecord>('households');
-  const villageNames = new Map<string, string>();
-  const items: RosterEntry[] = [];
-  for (const m of page) {
-    if (m.villageId && !villageNames.has(m.villageId)) {
-      villageNames.set(m.villageId, (await villages.get(m.villageId))?.name ?? '');
-    }
-    const household = m.householdId ? await households.get(m.householdId) : null;
-    items.push({
-      memberId: m._id,
-      name: m.name,
-      role: m.role,
-      villageName: m.villageId ? (villageNames.get(m.villageId) ?? null) : null,
-      detail: household?.address ?? m.unit ?? '',
-      bound: m.openid !== null,
-    });
-  }
-  return { items, nextCursor: members.length > limit ? skip + limit : null };
+  const page = await keysetPage(store.collection('members'), where, { field: 'name', direction: 'asc' }, input);
+  const [villages, households] = await Promise.all([
+    getMany(store.collection('villages'), page.items.flatMap((m) => (m.villageId ? [m.villageId] : []))),
+    getMany(store.collection('households'), page.items.flatMap((m) => (m.householdId ? [m.householdId] : []))),
+  ]);
+  const items = page.items.map((m) => ({
+    memberId: m._id,
+    name: m.name,
+    role: m.role,
+    villageName: m.villageId ? (villages.get(m.villageId)?.name ?? null) : null,
+    detail: (m.householdId ? households.get(m.householdId)?.address : null) ?? m.unit ?? '',
+    bound: m.openid !== null,
+  }));
+  return { items, nextCursor: page.nextCursor };
 }

@@ -1,5 +1,7 @@
+import { MAX_OPEN_WISHES } from '../../types';
 import { dataOf, makeWorld, type World } from '../../test/support/world';
-import type { WishRecord } from '../core/records';
+import { lowerCounter, openWishesKey } from '../core/counters';
+import { withLatency } from '../../test/support/latency';
 import { wishesHandler as wishes } from './handler';
 import { inboxHandler as inbox } from '../inbox/handler';
 
@@ -9,6 +11,14 @@ beforeEach(async () => {
 });
 
 const submit = (who: Parameters<World['call']>[1], input: unknown) => w.call(wishes, who, 'submit', input);
+
+/** What the wish lifecycle does when a wish is confirmed, withdrawn or rejected: close it and free its place. */
+const closeWish = (id: string) =>
+  w.store.transaction(async (tx) => {
+    const wish = (await tx.get('wishes', id))!;
+    await tx.update('wishes', id, { status: 'confirmed' });
+    await lowerCounter(tx, openWishesKey(wish.householdId), w.clock.now());
+  });
 
 describe('submitting a micro-wish', () => {
   it('shows the new wish under the villager\'s own wishes as waiting for review', async () => {
@@ -58,22 +68,37 @@ describe('submitting a micro-wish', () => {
   });
 
   it('allows a household at most three open wishes, counting every member of the household', async () => {
-    dataOf(await submit('villagerA', { category: 'daily', text: '第一个心愿：棉被' }));
+    const first = dataOf(await submit('villagerA', { category: 'daily', text: '第一个心愿：棉被' }));
     dataOf(await submit('neighbourA', { category: 'study', text: '第二个心愿：书包' }));
     dataOf(await submit('villagerA', { category: 'farming', text: '第三个心愿：化肥' }));
     const fourth = await submit('neighbourA', { category: 'other', text: '第四个心愿：收音机' });
     expect(!fourth.ok && fourth.error.code).toBe('WISH.TOO_MANY_OPEN');
     expect(await w.store.collection('wishes').count({})).toBe(3);
 
-    await w.store.collection<WishRecord>('wishes').updateIf('id0001', {}, { status: 'confirmed' });
+    await closeWish(first.id);
     dataOf(await submit('neighbourA', { category: 'other', text: '第四个心愿：收音机' }));
+  });
+
+  it('holds the cap when many submits of one household arrive at once, however slow the store', async () => {
+    w.deps.store = withLatency(w.store, 3);
+    const texts = Array.from({ length: 30 }, (_, i) => `同时提交的第 ${i} 个心愿`);
+    const answers = await Promise.all(texts.map((text, i) => submit(i % 2 ? 'villagerA' : 'neighbourA', { category: 'daily', text })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(MAX_OPEN_WISHES);
+    for (const a of answers) if (!a.ok) expect(['WISH.TOO_MANY_OPEN', 'COMMON.BUSY']).toContain(a.error.code);
+    expect(await w.store.collection('wishes').count({ householdId: 'h-a1', status: 'pending_review' })).toBe(MAX_OPEN_WISHES);
+  });
+
+  it('counts the open wishes stored before the household had a counter', async () => {
+    for (let i = 0; i < 2; i++) dataOf(await submit('villagerA', { category: 'daily', text: `较早的第 ${i} 个心愿` }));
+    await w.store.collection('counters').remove((await w.store.collection('counters').find({}))[0]._id);
+    dataOf(await submit('villagerA', { category: 'daily', text: '计数之后的心愿' }));
+    expect(await submit('villagerA', { category: 'daily', text: '超出上限的心愿' })).toMatchObject({ ok: false, error: { code: 'WISH.TOO_MANY_OPEN' } });
   });
 
   it('pages a long list of own wishes newest first', async () => {
     for (let i = 0; i < 3; i++) {
       w.clock.set(`2026-11-2${i}T02:00:00.000Z`);
-      dataOf(await submit('villagerA', { category: 'daily', text: `心愿第 ${i} 号内容` }));
-      await w.store.collection<WishRecord>('wishes').updateIf(`id000${i + 1}`, {}, { status: 'confirmed' });
+      await closeWish(dataOf(await submit('villagerA', { category: 'daily', text: `心愿第 ${i} 号内容` })).id);
     }
     const first = dataOf(await w.call(wishes, 'villagerA', 'mine', { limit: 2 }));
     expect(first.items.map((x: { text: string }) => x.text)).toEqual(['心愿第 2 号内容', '心愿第 1 号内容']);
@@ -83,11 +108,35 @@ describe('submitting a micro-wish', () => {
   });
 });
 
+describe('a submit sent again with the same request id', () => {
+  const requestId = '6f1c1d52-5d55-4c39-9a4b-6f0f6b0b2a11';
+  const wish = { category: 'daily', text: '冬天需要一床厚棉被', requestId };
+
+  it('answers the first wish instead of storing a second, also when both arrive at once', async () => {
+    const first = dataOf(await submit('villagerA', wish));
+    expect(dataOf(await submit('villagerA', wish))).toEqual(first);
+    const together = await Promise.all([submit('neighbourA', wish), submit('neighbourA', wish)]);
+    expect(dataOf(together[0])).toEqual(dataOf(together[1]));
+    expect(await w.store.collection('wishes').count({ householdId: 'h-a1', status: 'pending_review' })).toBe(2);
+  });
+
+  it('gives nothing of another caller\'s wish to someone who reuses their request id', async () => {
+    const theirs = dataOf(await submit('villagerA', wish));
+    const mine = dataOf(await submit('villagerB', { ...wish, text: '我自己的心愿内容' }));
+    expect(mine.id).not.toBe(theirs.id);
+    expect(mine.text).toBe('我自己的心愿内容');
+  });
+
+  it('is refused for a request id that is not a UUID', async () => {
+    expect(await submit('villagerA', { ...wish, requestId: '1' })).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT' } });
+  });
+});
+
 describe('the morning review reminder', () => {
   it('notifies only cadres whose village has wishes waiting, once a day however often the timer fires', async () => {
     dataOf(await submit('villagerA', { category: 'daily', text: '冬天需要一床厚棉被' }));
-    expect(dataOf(await w.fireTimer(wishes))).toEqual({ cadres: 2, notified: 1 });
-    expect(dataOf(await w.fireTimer(wishes))).toEqual({ cadres: 2, notified: 0 });
+    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 1, cadres: 1, notified: 1 });
+    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 1, cadres: 1, notified: 0 });
 
     const a = dataOf(await w.call(inbox, 'cadreA', 'list', {}));
     expect(a.unread).toBe(1);
@@ -96,7 +145,19 @@ describe('the morning review reminder', () => {
     expect(dataOf(await w.call(inbox, 'cadreB', 'list', {})).items).toEqual([]);
 
     w.clock.set('2026-11-25T00:30:00.000Z');
-    expect(dataOf(await w.fireTimer(wishes))).toEqual({ cadres: 2, notified: 1 });
+    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 1, cadres: 1, notified: 1 });
+  });
+
+  it('reads what waits rather than every cadre: store calls follow the villages with wishes, not the county', async () => {
+    const calls = { n: 0 };
+    w.deps.store = withLatency(w.store, 0, calls);
+    dataOf(await w.fireTimer(wishes));
+    const idle = calls.n;
+    expect(idle).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 3; i++) dataOf(await submit('villagerA', { category: 'daily', text: `等待审核的心愿 ${i}` }));
+    calls.n = 0;
+    expect(dataOf(await w.fireTimer(wishes))).toMatchObject({ villages: 1, cadres: 1, notified: 1 });
+    expect(calls.n).toBeLessThanOrEqual(idle + 3);
   });
 
   it('cannot be set off by a client that sends a timer-shaped event', async () => {

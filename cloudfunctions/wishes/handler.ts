@@ -1,59 +1,70 @@
 import { wishesContract } from '../../types';
-import { reviewReminder } from '../core/domain/reminder';
+import { ensureCounter, openWishesKey } from '../core/counters';
+import { DomainError } from '../core/domain/errors';
 import { OPEN_WISH_STATUSES, submitWish, toOwnWish, toReviewWish } from '../core/domain/wish';
 import { defineHandler } from '../core/handler/define';
-import { findAll, getMany } from '../core/ports/store';
-import type { HouseholdRecord, MemberRecord, WishRecord } from '../core/records';
+import { requestDocId } from '../core/ids';
+import { keysetPage } from '../core/paging';
+import { getMany, isDuplicateId } from '../core/ports/store';
+import type { MemberRecord, WishRecord } from '../core/records';
+import { remindReviewers } from './reminders';
 
-const newestFirst = [{ field: 'createdAt', direction: 'desc' as const }];
+const newestFirst = { field: 'createdAt', direction: 'desc' } as const;
+
+/** A retry answers what the first attempt stored, and only to the member who stored it. */
+function replay(wish: WishRecord, caller: MemberRecord) {
+  if (wish.submitterId !== caller._id) throw new DomainError('COMMON.INVALID_INPUT', 'request id belongs to another member');
+  return toOwnWish(wish);
+}
 
 export const wishesHandler = defineHandler(
   wishesContract,
   {
-    async submit({ category, text }, { deps, now, caller }) {
-      const wishes = deps.store.collection<WishRecord>('wishes');
-      const openWishes = await wishes.count({
-        householdId: caller.householdId,
-        status: { $in: [...OPEN_WISH_STATUSES] },
-      });
-      const wish = submitWish({ id: deps.ids.id(), submitter: caller, category, text, openWishes, now });
-      await wishes.add(wish);
-      return toOwnWish(wish);
+    async submit({ category, text, requestId }, { deps, now, openid, caller }) {
+      const wishes = deps.store.collection('wishes');
+      const id = requestDocId(openid, requestId ?? deps.ids.id());
+      const earlier = await wishes.get(id);
+      if (earlier) return replay(earlier, caller);
+      if (!caller.householdId) throw new DomainError('COMMON.FORBIDDEN', 'only a villager of a roster household submits wishes');
+      const householdId = caller.householdId;
+      const counter = await ensureCounter(
+        deps.store,
+        openWishesKey(householdId),
+        () => wishes.count({ householdId, status: { $in: [...OPEN_WISH_STATUSES] } }),
+        now,
+      );
+      try {
+        const wish = await deps.store.transaction(async (tx) => {
+          const open = (await tx.get('counters', counter))?.count ?? 0;
+          const made = submitWish({ id, submitter: caller, category, text, openWishes: open, now });
+          await tx.update('counters', counter, { count: open + 1, updatedAt: now.toISOString() });
+          await tx.add('wishes', made);
+          return made;
+        });
+        return toOwnWish(wish);
+      } catch (e) {
+        // The same request, sent again while the first was still running, got there first.
+        const again = isDuplicateId(e) ? await wishes.get(id) : null;
+        if (again) return replay(again, caller);
+        throw e;
+      }
     },
 
-    async mine({ cursor = 0, limit = 20 }, { deps, caller }) {
-      const found = await deps.store
-        .collection<WishRecord>('wishes')
-        .find({ submitterId: caller._id }, { orderBy: newestFirst, limit: limit + 1, skip: cursor });
-      return {
-        items: found.slice(0, limit).map(toOwnWish),
-        nextCursor: found.length > limit ? cursor + limit : null,
-      };
+    async mine(input, { deps, caller }) {
+      const page = await keysetPage(deps.store.collection('wishes'), { submitterId: caller._id }, newestFirst, input);
+      return { items: page.items.map(toOwnWish), nextCursor: page.nextCursor };
     },
 
-    async pendingReview({ cursor = 0, limit = 20 }, { deps, caller }) {
-      const found = await deps.store
-        .collection<WishRecord>('wishes')
-        .find({ villageId: caller.villageId, status: 'pending_review' }, { orderBy: newestFirst, limit: limit + 1, skip: cursor });
-      const page = found.slice(0, limit);
+    async pendingReview(input, { deps, caller }) {
+      const where = { villageId: caller.villageId ?? '', status: 'pending_review' } as const;
+      const page = await keysetPage(deps.store.collection('wishes'), where, newestFirst, input);
       const [members, households] = await Promise.all([
-        getMany(deps.store.collection<MemberRecord>('members'), page.map((w) => w.submitterId)),
-        getMany(deps.store.collection<HouseholdRecord>('households'), page.map((w) => w.householdId)),
+        getMany(deps.store.collection('members'), page.items.map((w) => w.submitterId)),
+        getMany(deps.store.collection('households'), page.items.map((w) => w.householdId)),
       ]);
-      const items = page.map((w) => toReviewWish(w, members.get(w.submitterId) ?? null, households.get(w.householdId) ?? null));
-      return { items, nextCursor: found.length > limit ? cursor + limit : null };
+      const items = page.items.map((w) => toReviewWish(w, members.get(w.submitterId) ?? null, households.get(w.householdId) ?? null));
+      return { items, nextCursor: page.nextCursor };
     },
   },
-  async function remindReviewers({ deps, now }) {
-    const cadres = await findAll(deps.store.collection<MemberRecord>('members'), { role: 'cadre' });
-    const wishes = deps.store.collection<WishRecord>('wishes');
-    let notified = 0;
-    for (const cadre of cadres) {
-      if (!cadre.villageId) continue;
-      const pending = await wishes.count({ villageId: cadre.villageId, status: 'pending_review' });
-      const reminder = reviewReminder(cadre, pending, now);
-      if (reminder && (await deps.notifier.notify(reminder))) notified++;
-    }
-    return { cadres: cadres.length, notified };
-  },
+  { 'daily-review-reminder': remindReviewers },
 );

@@ -3,14 +3,7 @@ import { inboxNotifier } from '../../cloudfunctions/core/adapters/inbox-notifier
 import type { FunctionHandler } from '../../cloudfunctions/core/handler/define';
 import type { Deps } from '../../cloudfunctions/core/handler/deps';
 import type { Clock, IdSource } from '../../cloudfunctions/core/ports/clock';
-import type {
-  CountyRecord,
-  HouseholdRecord,
-  MemberRecord,
-  TownshipRecord,
-  UserRecord,
-  VillageRecord,
-} from '../../cloudfunctions/core/records';
+import type { HouseholdRecord, MemberRecord } from '../../cloudfunctions/core/records';
 import type { CloudResponse } from '../../types';
 
 /** A settable clock and counting ids, so tests read like a story with known times and ids. */
@@ -68,11 +61,13 @@ export interface World {
   deps: Deps;
   errors: unknown[];
   call(handler: FunctionHandler, who: Person | string | null, action: string, input?: unknown): Promise<CloudResponse<any>>;
-  fireTimer(handler: FunctionHandler): Promise<CloudResponse<any>>;
+  /** Fires one of the handler's timers, by default its first. */
+  fireTimer(handler: FunctionHandler, trigger?: string): Promise<CloudResponse<any>>;
 }
 
 export async function makeWorld(): Promise<World> {
-  const store = openSqliteStore(':memory:');
+  // Every query a test runs must be served by an index that cloudfunctions/core/indexes.ts declares.
+  const store = openSqliteStore(':memory:', { requireIndexes: true });
   const clock = testClock();
   const errors: unknown[] = [];
   const deps: Deps = {
@@ -82,22 +77,22 @@ export async function makeWorld(): Promise<World> {
     notifier: inboxNotifier(store, clock),
     log: { error: (_m, d) => errors.push(d), info: () => undefined },
   };
-  await store.collection<CountyRecord>('counties').add({ _id: 'c-qinghe', name: '青禾县' });
-  await store.collection<TownshipRecord>('townships').add({ _id: 't-shiqiao', name: '石桥镇', countyId: 'c-qinghe' });
+  await store.collection('counties').add({ _id: 'c-qinghe', name: '青禾县' });
+  await store.collection('townships').add({ _id: 't-shiqiao', name: '石桥镇', countyId: 'c-qinghe' });
   for (const [id, name, townshipId] of [['v-xinghua', '杏花村', 't-shiqiao'], ['v-liuxi', '柳溪村', 't-shiqiao'], ['v-far', '远山村', 't-far']]) {
-    await store.collection<VillageRecord>('villages').add({ _id: id, name, townshipId, countyId: 'c-qinghe' });
+    await store.collection('villages').add({ _id: id, name, townshipId, countyId: 'c-qinghe' });
   }
   const household = (id: string, villageId: string, address: string, headName: string): HouseholdRecord => ({
     _id: id, villageId, address, headName, category: 'lifted', livesAway: false, size: 3, phone: '100-0000-0001',
   });
-  await store.collection<HouseholdRecord>('households').add(household('h-a1', 'v-xinghua', '三组 12 号', '王建国'));
-  await store.collection<HouseholdRecord>('households').add(household('h-b1', 'v-liuxi', '一组 3 号', '李桂芳'));
-  await store.collection<HouseholdRecord>('households').add(household('h-x1', 'v-far', '二组 8 号', '吴大山'));
+  await store.collection('households').add(household('h-a1', 'v-xinghua', '三组 12 号', '王建国'));
+  await store.collection('households').add(household('h-b1', 'v-liuxi', '一组 3 号', '李桂芳'));
+  await store.collection('households').add(household('h-x1', 'v-far', '二组 8 号', '吴大山'));
   for (const [key, m] of Object.entries(people) as [Person, MemberRecord][]) {
     const isBound = !unbound.includes(key);
-    await store.collection<MemberRecord>('members').add({ ...m, openid: isBound ? openidOf(key) : null });
+    await store.collection('members').add({ ...m, openid: isBound ? openidOf(key) : null });
     if (isBound) {
-      await store.collection<UserRecord>('users').add({ _id: openidOf(key), memberId: m._id, boundAt: '2026-11-01T00:00:00.000Z' });
+      await store.collection('users').add({ _id: openidOf(key), memberId: m._id, boundAt: '2026-11-01T00:00:00.000Z' });
     }
   }
   const openid = (who: Person | string | null) => (who === null ? null : who in people ? openidOf(who as Person) : who);
@@ -107,7 +102,8 @@ export async function makeWorld(): Promise<World> {
     deps,
     errors,
     call: (handler, who, action, input) => handler.invoke({ action, input }, { openid: openid(who), source: 'client' }, deps),
-    fireTimer: (handler) => handler.invoke({}, { openid: null, source: 'timer' }, deps),
+    fireTimer: (handler, trigger) =>
+      handler.invoke({}, { openid: null, source: 'timer', trigger: trigger ?? handler.contract.timers?.[0]?.name }, deps),
   };
 }
 

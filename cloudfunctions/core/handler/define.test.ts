@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction, defineFunction } from '../../../types';
 import { dataOf, makeWorld, type World } from '../../../test/support/world';
 import { DomainError } from '../domain/errors';
+import { StoreError } from '../ports/store';
 import { defineHandler } from './define';
 
 const contract = defineFunction({
@@ -16,8 +17,15 @@ const contract = defineFunction({
     open: defineAction({ input: z.object({}), output: z.object({ who: z.string().nullable() }), errors: [], access: 'anyone' }),
     boom: defineAction({ input: z.object({}), output: z.object({}), errors: [], access: 'anyone' }),
     refuse: defineAction({ input: z.object({}), output: z.object({}), errors: ['WISH.TOO_MANY_OPEN'], access: 'anyone' }),
+    undeclared: defineAction({ input: z.object({}), output: z.object({}), errors: [], access: 'anyone' }),
+    collide: defineAction({ input: z.object({}), output: z.object({}), errors: [], access: 'anyone' }),
   },
+  timers: [
+    { name: 'morning', cron: '0 0 8 * * * *' },
+    { name: 'evening', cron: '0 0 20 * * * *' },
+  ],
 });
+const timerRuns: string[] = [];
 
 let ran = 0;
 const probe = defineHandler(contract, {
@@ -35,12 +43,22 @@ const probe = defineHandler(contract, {
   async refuse() {
     throw new DomainError('WISH.TOO_MANY_OPEN');
   },
+  async undeclared() {
+    throw new DomainError('INVITE.EXPIRED');
+  },
+  async collide() {
+    throw new StoreError('CONFLICT', 'transaction conflicted 3 times');
+  },
+}, {
+  morning: async () => (timerRuns.push('morning'), { ran: 1 }),
+  evening: async () => (timerRuns.push('evening'), { ran: 1 }),
 });
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
   ran = 0;
+  timerRuns.length = 0;
 });
 
 describe('defineHandler', () => {
@@ -92,8 +110,46 @@ describe('defineHandler', () => {
     expect(w.errors).toHaveLength(1);
   });
 
-  it('refuses a timer invocation when the function has no timer', async () => {
-    const res = await probe.invoke({}, { openid: null, source: 'timer' }, w.deps);
-    expect(!res.ok && res.error.code).toBe('COMMON.UNKNOWN_ACTION');
+  it('runs the timer the platform names, and refuses a trigger the contract does not declare', async () => {
+    expect(dataOf(await probe.invoke({}, { openid: null, source: 'timer', trigger: 'evening' }, w.deps))).toEqual({ ran: 1 });
+    expect(timerRuns).toEqual(['evening']);
+    for (const trigger of [undefined, 'noon', 'constructor', '__proto__']) {
+      const res = await probe.invoke({}, { openid: null, source: 'timer', trigger }, w.deps);
+      expect(!res.ok && res.error.code).toBe('COMMON.UNKNOWN_ACTION');
+    }
+    expect(timerRuns).toEqual(['evening']);
+  });
+
+  it('refuses to build a handler whose timers and contract disagree', () => {
+    expect(() => defineHandler(contract, {} as never, { morning: async () => ({}) })).toThrow('timer evening has no implementation');
+    expect(() => defineHandler(contract, {} as never, { morning: async () => ({}), evening: async () => ({}), noon: async () => ({}) })).toThrow(
+      'timer noon is not in the contract',
+    );
+  });
+
+  it('tells an unbound or forbidden caller nothing about the input schema', async () => {
+    for (const who of ['wx-stranger', 'helperA']) {
+      const res = await w.call(probe, who, 'echo', { n: 'seven', extra: true });
+      expect(res.ok).toBe(false);
+      expect(!res.ok && res.error.code).not.toBe('COMMON.INVALID_INPUT');
+      expect(JSON.stringify(res)).not.toMatch(/n|extra|数字/);
+    }
+  });
+
+  it('answers a refusal its contract does not declare as an internal fault, and logs it', async () => {
+    expect(await w.call(probe, 'villagerA', 'undeclared', {})).toMatchObject({ ok: false, error: { code: 'COMMON.INTERNAL' } });
+    expect(String(w.errors[0])).toContain('INVITE.EXPIRED');
+  });
+
+  it('asks the caller to try again when writers kept colliding, without logging an error', async () => {
+    expect(await w.call(probe, 'villagerA', 'collide', {})).toEqual({ ok: false, error: { code: 'COMMON.BUSY', message: '操作的人太多，请稍后再试' } });
+    expect(w.errors).toHaveLength(0);
+  });
+
+  it('answers an internal fault while building its dependencies in the usual shape', async () => {
+    const res = await probe.invoke({ action: 'open' }, { openid: 'wx-x', source: 'client' }, () => {
+      throw new Error('SUBSCRIBE_TEMPLATE_ID: String must contain at least 1 character(s)');
+    });
+    expect(res).toEqual({ ok: false, error: { code: 'COMMON.INTERNAL', message: '系统繁忙，请稍后再试' } });
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  allErrorCodes,
   messageFor,
+  zhErrorMap,
   requestSchema,
   type ActionContract,
   type CloudResponse,
@@ -8,8 +10,8 @@ import {
   type FunctionContract,
 } from '../../../types';
 import { DomainError, isDomainError } from '../domain/errors';
-import type { MemberRecord, UserRecord } from '../records';
-import type { Deps, Invocation } from './deps';
+import type { MemberRecord } from '../records';
+import { consoleLogger, type Deps, type Invocation } from './deps';
 
 export interface ActionContext<Bound extends boolean> {
   deps: Deps;
@@ -30,8 +32,11 @@ export type TimerImpl = (ctx: { deps: Deps; now: Date }) => Promise<Record<strin
 
 export interface FunctionHandler {
   contract: FunctionContract;
-  /** Runs one call. Never throws: every failure comes back as `{ ok: false, error }`. */
-  invoke(event: unknown, invocation: Invocation, deps: Deps): Promise<CloudResponse<unknown>>;
+  /**
+   * Runs one call. Never throws: every failure, including one while building `deps`,
+   * comes back as `{ ok: false, error }`.
+   */
+  invoke(event: unknown, invocation: Invocation, deps: Deps | (() => Deps)): Promise<CloudResponse<unknown>>;
 }
 
 const fail = (code: ErrorCode, message = messageFor(code)): CloudResponse<never> => ({
@@ -45,25 +50,35 @@ const firstIssue = (e: z.ZodError): string => {
 };
 
 async function loadCaller(deps: Deps, openid: string): Promise<MemberRecord | null> {
-  const user = await deps.store.collection<UserRecord>('users').get(openid);
+  const user = await deps.store.collection('users').get(openid);
   if (!user) return null;
-  return deps.store.collection<MemberRecord>('members').get(user.memberId);
+  return deps.store.collection('members').get(user.memberId);
 }
 
 /**
- * The one wrapper around every cloud function: validate the request, identify
- * the caller, authorise by the contract's access list, run, validate the
- * answer (which also strips any field the contract does not declare), and
- * map every failure to `{ code, message }` without leaking internals.
+ * The one wrapper around every cloud function: read the request, identify the
+ * caller, authorise by the contract's access list, and only then validate the
+ * input (so an unbound or forbidden caller learns nothing of the schema), run,
+ * validate the answer (which also strips any field the contract does not
+ * declare), and map every failure to `{ code, message }` without leaking internals.
  */
 export function defineHandler<F extends FunctionContract>(
   contract: F,
   actions: { [K in keyof F['actions']]: ActionImpl<F['actions'][K]> },
-  timer?: TimerImpl,
+  timers: Record<string, TimerImpl> = {},
 ): FunctionHandler {
+  const declared = new Set((contract.timers ?? []).map((t) => t.name));
+  for (const name of Object.keys(timers)) {
+    if (!declared.has(name)) throw new Error(`${contract.name}: timer ${name} is not in the contract`);
+  }
+  for (const name of declared) {
+    if (!timers[name]) throw new Error(`${contract.name}: timer ${name} has no implementation`);
+  }
+
   const run = async (event: unknown, invocation: Invocation, deps: Deps): Promise<CloudResponse<unknown>> => {
     const now = deps.clock.now();
     if (invocation.source === 'timer') {
+      const timer = Object.prototype.hasOwnProperty.call(timers, invocation.trigger ?? '') ? timers[invocation.trigger!] : null;
       if (!timer) return fail('COMMON.UNKNOWN_ACTION');
       return { ok: true, data: await timer({ deps, now }) };
     }
@@ -76,26 +91,41 @@ export function defineHandler<F extends FunctionContract>(
     const impl = actions[action as keyof F['actions']] as unknown as (input: unknown, ctx: ActionContext<false>) => Promise<unknown>;
 
     if (!invocation.openid) return fail('COMMON.UNAUTHENTICATED');
-    const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return fail('COMMON.INVALID_INPUT', firstIssue(parsed.error));
-
     const caller = await loadCaller(deps, invocation.openid);
     if (spec.access !== 'anyone') {
       if (!caller) return fail('COMMON.NOT_BOUND');
       if (!spec.access.includes(caller.role)) return fail('COMMON.FORBIDDEN');
     }
-    const result = await impl(parsed.data, { deps, now, openid: invocation.openid, caller });
-    return { ok: true, data: spec.output.parse(result) };
+    const parsed = spec.input.safeParse(input ?? {}, { errorMap: zhErrorMap });
+    if (!parsed.success) return fail('COMMON.INVALID_INPUT', firstIssue(parsed.error));
+
+    try {
+      const result = await impl(parsed.data, { deps, now, openid: invocation.openid, caller });
+      return { ok: true, data: spec.output.parse(result) };
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      const code = (e as DomainError).code;
+      if (!allErrorCodes(spec).includes(code)) {
+        // A code the contract does not list is a bug: the client has no text or handling for it.
+        deps.log.error(`[${contract.name}.${action}] answered ${code}, which its contract does not declare`, e);
+        return fail('COMMON.INTERNAL');
+      }
+      return fail(code);
+    }
   };
 
   return {
     contract,
-    async invoke(event, invocation, deps) {
+    async invoke(event, invocation, depsOrFactory) {
+      let log: Deps['log'] = consoleLogger;
       try {
+        const deps = typeof depsOrFactory === 'function' ? depsOrFactory() : depsOrFactory;
+        log = deps.log;
         return await run(event, invocation, deps);
       } catch (e) {
-        if (isDomainError(e)) return fail((e as DomainError).code);
-        deps.log.error(`[${contract.name}] internal error`, e);
+        // Writers kept colliding on the same documents: worth a retry, not an alarm.
+        if ((e as { storeCode?: unknown } | null)?.storeCode === 'CONFLICT') return fail('COMMON.BUSY');
+        log.error(`[${contract.name}] internal error`, e);
         return fail('COMMON.INTERNAL');
       }
     },

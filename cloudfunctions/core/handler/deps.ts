@@ -22,6 +22,8 @@ export interface Invocation {
   openid: string | null;
   /** 'timer' only when the platform says a timer trigger fired; a client cannot forge it. */
   source: 'client' | 'timer';
+  /** For a timer: which of the function's triggers fired (CloudBase's TriggerName). */
+  trigger?: string;
 }
 
 export const consoleLogger: Logger = {

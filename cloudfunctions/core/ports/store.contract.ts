@@ -1,10 +1,13 @@
-import { findAll, getMany, isDuplicateId, MAX_PAGE, StoreError, type Store } from './store';
+import { findAll, keysetPage } from '../paging';
+import type { CounterRecord } from '../records';
+import { getMany, isDuplicateId, MAX_PAGE, StoreError, type Collection, type Store } from './store';
 
 interface Row {
   _id: string;
   n: number;
   tag: string | null;
   flag: boolean;
+  g: number;
   nested: { a?: number; b?: number };
 }
 
@@ -13,6 +16,7 @@ const row = (i: number, over: Partial<Row> = {}): Row => ({
   n: i,
   tag: i % 3 === 0 ? null : i % 3 === 1 ? 'one' : 'two',
   flag: i % 2 === 0,
+  g: i % 3,
   nested: { a: i },
   ...over,
 });
@@ -26,7 +30,9 @@ export function describeStoreContract(label: string, open: () => Store & { close
   describe(`${label} keeps the storage port's contract`, () => {
     let store: ReturnType<typeof open>;
     // 'wishes' stands in for any collection; the rows are not wishes.
-    const coll = () => store.collection<Row>('wishes');
+    const coll = () => store.collection('wishes') as unknown as Collection<Row>;
+    const counters = () => store.collection('counters');
+    const counter = (id: string, count: number): CounterRecord => ({ _id: id, count, updatedAt: 'x' });
     const ids = (rows: Row[]) => rows.map((r) => r.n);
 
     beforeEach(async () => {
@@ -71,22 +77,45 @@ export function describeStoreContract(label: string, open: () => Store & { close
       expect((await getMany(coll(), [])).size).toBe(0);
     });
 
-    it('orders by a field either way, breaking ties by id', async () => {
+    it('orders by a field either way, breaking ties by id in the same direction', async () => {
       expect(ids(await coll().find({}, { orderBy: [{ field: 'n', direction: 'desc' }], limit: 3 }))).toEqual([9, 8, 7]);
       const byFlag = await coll().find({}, { orderBy: [{ field: 'flag', direction: 'asc' }] });
       expect(ids(byFlag)).toEqual([1, 3, 5, 7, 9, 2, 4, 6, 8]);
+      const byFlagDesc = await coll().find({}, { orderBy: [{ field: 'flag', direction: 'desc' }] });
+      expect(ids(byFlagDesc)).toEqual([8, 6, 4, 2, 9, 7, 5, 3, 1]);
+      expect(ids(await coll().find({}, { orderBy: [{ field: '_id', direction: 'desc' }], limit: 2 }))).toEqual([9, 8]);
+    });
+
+    it('pages by keyset without repeating or skipping items while items arrive', async () => {
+      const byGroup = (cursor?: string) =>
+        keysetPage(coll(), { flag: false }, { field: 'g', direction: 'desc' }, { limit: 2, cursor: cursor ? JSON.parse(cursor) : undefined });
+      const first = await byGroup();
+      // A newcomer before the cursor must not shift the next page; one after it shows up once, in order.
+      await coll().add(row(10, { g: 2, flag: false }));
+      await coll().add(row(0, { g: 1, flag: false }));
+      const seen = [...first.items];
+      for (let cursor = first.nextCursor; cursor; ) {
+        const page = await byGroup(cursor);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      expect(ids(first.items)).toEqual([5, 7]);
+      expect(ids(seen)).toEqual([5, 7, 1, 0, 9, 3]);
+      expect((await keysetPage(coll(), { flag: true }, { field: 'n', direction: 'asc' }, { limit: 4 })).nextCursor).toBeNull();
     });
 
     it('reads at most one page of 100 and refuses a larger limit', async () => {
       for (let i = 10; i <= 250; i++) await coll().add(row(i));
       expect(await coll().find({})).toHaveLength(MAX_PAGE);
       await expect(coll().find({}, { limit: MAX_PAGE + 1 })).rejects.toThrow(StoreError);
-      expect(ids(await coll().find({}, { orderBy: [{ field: 'n', direction: 'asc' }], skip: 245, limit: 10 }))).toEqual([246, 247, 248, 249, 250]);
+      expect(ids(await coll().find({ n: { $gt: 245 } }, { orderBy: [{ field: 'n', direction: 'asc' }], limit: 10 }))).toEqual([246, 247, 248, 249, 250]);
       expect(await findAll(coll(), {})).toHaveLength(250);
       expect(await coll().count({ flag: true })).toBe(125);
     });
 
     it('updates one document only when it still matches the condition, and says so', async () => {
+      // A patch that changes nothing still reports that the condition held.
+      expect(await coll().updateIf('r004', { tag: 'one' }, { tag: 'one' })).toBe(1);
       expect(await coll().updateIf('r004', { tag: 'one' }, { tag: 'claimed' })).toBe(1);
       expect(await coll().updateIf('r004', { tag: 'one' }, { tag: 'second' })).toBe(0);
       expect(await coll().updateIf('nope', {}, { tag: 'x' })).toBe(0);
@@ -107,6 +136,78 @@ export function describeStoreContract(label: string, open: () => Store & { close
       expect(await coll().remove('r004')).toBe(1);
       expect(await coll().remove('r004')).toBe(0);
       expect(await coll().get('r004')).toBeNull();
+    });
+
+    it('commits a transaction\'s writes together, across collections', async () => {
+      await counters().add(counter('c1', 1));
+      const out = await store.transaction(async (tx) => {
+        const c = await tx.get('counters', 'c1');
+        await tx.update('counters', 'c1', { count: (c?.count ?? 0) + 1 });
+        await tx.add('counters', counter('c2', 7));
+        await tx.remove('wishes', ((await tx.get('wishes', 'r004')) as unknown as Row)._id);
+        // The transaction reads its own writes.
+        return [(await tx.get('counters', 'c1'))?.count, (await tx.get('counters', 'c2'))?.count, await tx.get('wishes', 'r004')];
+      });
+      expect(out).toEqual([2, 7, null]);
+      expect((await counters().get('c1'))?.count).toBe(2);
+      expect((await counters().get('c2'))?.count).toBe(7);
+      expect(await coll().get('r004')).toBeNull();
+    });
+
+    it('writes nothing of a transaction that throws, and passes the error on', async () => {
+      await counters().add(counter('c1', 1));
+      const err = await store
+        .transaction(async (tx) => {
+          await tx.get('counters', 'c1');
+          await tx.update('counters', 'c1', { count: 5 });
+          await tx.add('counters', counter('c2', 7));
+          throw new Error('rule said no');
+        })
+        .catch((e: unknown) => e);
+      expect((err as Error).message).toBe('rule said no');
+      expect((await counters().get('c1'))?.count).toBe(1);
+      expect(await counters().get('c2')).toBeNull();
+    });
+
+    it('fails a transaction whose add meets an existing id, writing nothing of it', async () => {
+      await counters().add(counter('c1', 1));
+      const err = await store
+        .transaction(async (tx) => {
+          await tx.get('counters', 'c1');
+          await tx.update('counters', 'c1', { count: 2 });
+          await tx.add('wishes', row(4) as never);
+        })
+        .catch((e: unknown) => e);
+      expect(isDuplicateId(err)).toBe(true);
+      expect((await counters().get('c1'))?.count).toBe(1);
+    });
+
+    it('runs a transaction again when a concurrent writer changed what it read, so no increment is lost', async () => {
+      await counters().add(counter('c1', 0));
+      const bump = () =>
+        store.transaction(async (tx) => {
+          const c = await tx.get('counters', 'c1');
+          await new Promise((r) => setTimeout(r, 1));
+          await tx.update('counters', 'c1', { count: c!.count + 1 });
+        });
+      const results = await Promise.allSettled(Array.from({ length: 3 }, bump));
+      const done = results.filter((r) => r.status === 'fulfilled').length;
+      expect(done).toBeGreaterThanOrEqual(1);
+      expect((await counters().get('c1'))?.count).toBe(done);
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as StoreError).storeCode).toBe('CONFLICT');
+    });
+
+    it('lets only one of two transactions create the same document', async () => {
+      const create = (n: number) =>
+        store.transaction(async (tx) => {
+          if (await tx.get('counters', 'once')) return 'existed';
+          await new Promise((r) => setTimeout(r, 1));
+          await tx.add('counters', counter('once', n));
+          return 'created';
+        });
+      const results = await Promise.allSettled([create(1), create(2)]);
+      expect(results.filter((r) => r.status === 'fulfilled' && r.value === 'created')).toHaveLength(1);
+      expect([1, 2]).toContain((await counters().get('once'))?.count);
     });
 
     it('refuses a collection that was never created', () => {

@@ -1,0 +1,52 @@
+import type { CollectionName, Order, RecordOf } from './ports/store';
+
+export interface IndexSpec<T> {
+  /** Stable: CloudBase and SQLite both know an index by its name. */
+  name: string;
+  keys: Order<T>[];
+}
+
+const asc = <T>(field: Order<T>['field']): Order<T> => ({ field, direction: 'asc' });
+const desc = <T>(field: Order<T>['field']): Order<T> => ({ field, direction: 'desc' });
+
+/**
+ * The indexes every query needs, per collection, next to the query they serve.
+ * Provisioning creates them on CloudBase and the embedded store creates the same
+ * ones; in tests the embedded store refuses a filtered query that no index serves.
+ * Every index ends in `_id` implicitly, which keyset paging uses to break ties.
+ */
+export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[] } = {
+  counties: [],
+  townships: [],
+  villages: [],
+  households: [],
+  members: [
+    // users.roster of a cadre (village), a township office and a county office, by name.
+    { name: 'village_name', keys: [asc('villageId'), asc('name')] },
+    { name: 'township_name', keys: [asc('townshipId'), asc('name')] },
+    { name: 'county_name', keys: [asc('countyId'), asc('name')] },
+    // The review reminder: the cadres of the villages with wishes waiting.
+    { name: 'role_village', keys: [asc('role'), asc('villageId')] },
+  ],
+  users: [],
+  invites: [
+    // The stand-in's demo invite: an unused code the first cadre issued.
+    { name: 'issuer_used', keys: [asc('issuedBy'), asc('usedAt'), asc('expiresAt')] },
+  ],
+  counters: [],
+  wishes: [
+    // Counting a household's open wishes when its counter is first made.
+    { name: 'household_status', keys: [asc('householdId'), asc('status')] },
+    // wishes.mine, newest first.
+    { name: 'submitter_created', keys: [asc('submitterId'), desc('createdAt')] },
+    // wishes.pendingReview of a village, newest first.
+    { name: 'village_status_created', keys: [asc('villageId'), asc('status'), desc('createdAt')] },
+    // The review reminder: every wish waiting for review in the county.
+    { name: 'status_created', keys: [asc('status'), desc('createdAt')] },
+  ],
+  inbox: [
+    // inbox.list, newest first, and its unread count.
+    { name: 'to_created', keys: [asc('to'), desc('createdAt')] },
+    { name: 'to_read', keys: [asc('to'), asc('readAt')] },
+  ],
+};

@@ -1,0 +1,84 @@
+import type { Cursor, PageInput } from '../../types';
+import { MAX_PAGE, type Collection, type Order, type StoredDoc, type Where } from './ports/store';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+type Value = string | number | boolean;
+
+/** The cursor a page ends on: the last item's sort value and id, as JSON that the contract's cursor schema reads back. */
+const cursorAfter = (value: Value, id: string): string => JSON.stringify([value, id]);
+
+/**
+ * One page of `where`, ordered by `order.field` then `_id` in the same direction,
+ * starting after `cursor`. Keyset paging: a page is "the next n after this item",
+ * so records that arrive or leave while someone scrolls never make items repeat
+ * or go missing, and a deep page costs what the first one does (no skip).
+ *
+ * The store's queries are conjunctions, so "after (v, id)" is read as two of them:
+ * the rest of the items with value v, then the items beyond v.
+ */
+export async function keysetPage<T extends StoredDoc>(
+  coll: Collection<T>,
+  where: Where<T>,
+  order: Order<T>,
+  input: PageInput<Cursor>,
+): Promise<Page<T>> {
+  const limit = Math.min(input.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE - 1);
+  const field = order.field as string;
+  if (field in where) throw new Error(`keysetPage: where must not constrain the sort field ${field}`);
+  const beyond = order.direction === 'desc' ? '$lt' : '$gt';
+  const sort: Order<T>[] = [order, { field: '_id', direction: order.direction } as Order<T>];
+  const want = limit + 1;
+  const found: T[] = [];
+  if (input.cursor) {
+    const [value, id] = input.cursor;
+    const sameValue = { ...where, [field]: value, _id: { [beyond]: id } } as Where<T>;
+    found.push(...(await coll.find(sameValue, { orderBy: [sort[1]], limit: want })));
+    if (found.length < want) {
+      const rest = { ...where, [field]: { [beyond]: value } } as Where<T>;
+      found.push(...(await coll.find(rest, { orderBy: sort, limit: want - found.length })));
+    }
+  } else {
+    found.push(...(await coll.find(where, { orderBy: sort, limit: want })));
+  }
+  const items = found.slice(0, limit);
+  const last = items[items.length - 1] as (T & Record<string, Value>) | undefined;
+  return { items, nextCursor: found.length > limit && last ? cursorAfter(last[field], last._id) : null };
+}
+
+/** Every document matching `where`, read in pages by id. Only for sets known to be small (a village's cadres). */
+export async function findAll<T extends StoredDoc>(coll: Collection<T>, where: Where<T>): Promise<T[]> {
+  if ('_id' in where) throw new Error('findAll pages by _id: where must not constrain it');
+  const all: T[] = [];
+  for (let after: string | null = null; ; ) {
+    const scope = (after === null ? where : { ...where, _id: { $gt: after } }) as Where<T>;
+    const page = await coll.find(scope, { orderBy: [{ field: '_id', direction: 'asc' } as Order<T>], limit: MAX_PAGE });
+    all.push(...page);
+    if (page.length < MAX_PAGE) return all;
+    after = page[page.length - 1]._id;
+  }
+}
+
+/**
+ * Visits every document matching `where` in keyset pages of `pageSize`, in order:
+ * for timers that sweep a county, where one read may return at most MAX_PAGE documents.
+ */
+export async function forEachPage<T extends StoredDoc>(
+  coll: Collection<T>,
+  where: Where<T>,
+  order: Order<T>,
+  visit: (page: T[]) => Promise<void> | void,
+  pageSize = MAX_PAGE - 1,
+): Promise<void> {
+  for (let cursor: Cursor | undefined; ; ) {
+    const page = await keysetPage(coll, where, order, { cursor, limit: pageSize });
+    await visit(page.items);
+    if (!page.nextCursor) return;
+    cursor = JSON.parse(page.nextCursor) as Cursor;
+  }
+}
