@@ -1,12 +1,16 @@
 /**
- * Prints figures for the embedded store and the handlers on a county-sized roster:
- * import speed, per-call latency and, the figure that predicts CloudBase latency,
- * how many store round trips each call makes. `npm run bench`; BENCH_VILLAGES scales it.
+ * Figures for the embedded store and the handlers as the data grows: each action's rate
+ * with 0, 10,000 and 100,000 documents already stored, next to raw better-sqlite3 inserts
+ * timed in the same run on the same file (these machines are noisy; compare within a run),
+ * store round trips per call (what predicts latency on CloudBase, where each one crosses
+ * the network), and the review-reminder timer on a county of 100,000 households with a
+ * CloudBase-like delay per store call. `npm run bench`; BENCH_LEVELS=0,10000 picks levels.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { rosterSchema, type RosterInput } from '../types/roster';
 import { wishCategorySchema } from '../types/wishes';
 import { rosterRecords } from '../cloudfunctions/core/domain/roster';
@@ -15,112 +19,172 @@ import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
 import { cryptoIds } from '../cloudfunctions/core/ids';
 import type { Deps } from '../cloudfunctions/core/handler/deps';
-import type { Collection, Store, StoredDoc } from '../cloudfunctions/core/ports/store';
-import type { MemberRecord, UserRecord } from '../cloudfunctions/core/records';
+import type { Store } from '../cloudfunctions/core/ports/store';
+import type { InboxRecord, WishRecord } from '../cloudfunctions/core/records';
 import { handlers } from '../cloudfunctions/registry';
+import { withLatency } from '../test/support/latency';
 
-const VILLAGES = Number(process.env.BENCH_VILLAGES ?? 50);
+const LEVELS = (process.env.BENCH_LEVELS ?? '0,10000,100000').split(',').map(Number);
+const VILLAGES = 50;
 const HOUSEHOLDS = 40;
-const CALLS = 300;
+const quiet = { info: () => undefined, error: (m: string, d?: unknown) => console.error(m, d) };
 
-function county(): RosterInput {
-  const villages = Array.from({ length: VILLAGES }, (_, v) => ({
+function county(villages: number, households: number, villagers = true): RosterInput {
+  const vs = Array.from({ length: villages }, (_, v) => ({
     id: `v${v}`,
     name: `第${v + 1}村`,
-    households: Array.from({ length: HOUSEHOLDS }, (_, h) => ({
+    households: Array.from({ length: households }, (_, h) => ({
       id: `h${v}-${h}`,
       address: `${(h % 4) + 1}组 ${h + 1} 号`,
       headName: `户主${h}`,
       category: (['lifted', 'monitored', 'ordinary'] as const)[h % 3],
       size: 1 + (h % 5),
       phone: '100-0000-0000',
-      members: [{ id: `m${v}-${h}`, name: `村民${h}`, phone: '100-0000-0000' }],
+      members: villagers ? [{ id: `m${v}-${h}`, name: `村民${h}`, phone: '100-0000-0000' }] : [],
     })),
   }));
-  const staff = villages.flatMap((v, i) => [
+  const staff = vs.flatMap((v, i) => [
     { id: `c${i}`, role: 'cadre' as const, name: `干部${i}`, phone: '100-0000-0000', unit: '县农业农村局', title: '第一书记', villageId: v.id },
   ]);
-  return { county: { id: 'c', name: '测试县' }, townships: [{ id: 't', name: '测试镇', villages }], staff };
+  return { county: { id: 'c', name: '测试县' }, townships: [{ id: 't', name: '测试镇', villages: vs }], staff };
 }
 
-/** Wraps a store so that every call to it, one network round trip on CloudBase, is counted. */
-function counting(store: Store): Store & { calls: number } {
-  const counted = {
-    calls: 0,
-    collection<T extends StoredDoc>(name: Parameters<Store['collection']>[0]): Collection<T> {
-      const inner = store.collection<T>(name);
-      return new Proxy(inner, {
-        get(target, prop) {
-          const value = Reflect.get(target, prop) as unknown;
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            counted.calls++;
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
-    },
+const filler = (i: number, at: string): WishRecord => ({
+  _id: `fill-${i}`,
+  villageId: `fv${i % 2500}`,
+  householdId: `fh${i % 100_000}`,
+  submitterId: `fm${i % 100_000}`,
+  category: 'daily',
+  text: '填充用的心愿，模拟一个已经有很多数据的县。',
+  status: i % 10 === 0 ? 'pending_review' : 'confirmed',
+  createdAt: at,
+  updatedAt: at,
+});
+
+/** Inserts `n` documents with plain prepared statements: the floor the store is compared with. */
+function rawInserts(db: Database.Database, table: string, n: number, from: number): number {
+  const insert = db.prepare(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`);
+  const at = new Date().toISOString();
+  const t = performance.now();
+  for (let i = 0; i < n; i++) {
+    const doc = filler(from + i, at);
+    insert.run(doc._id, JSON.stringify(doc));
+  }
+  return (n / (performance.now() - t)) * 1000;
+}
+
+interface Row {
+  label: string;
+  rates: string[];
+  calls: string;
+}
+
+async function level(existing: number, dir: string, rows: Map<string, Row>, column: number) {
+  const file = join(dir, `bench-${existing}.db`);
+  const sqlite = openSqliteStore(file);
+  const calls = { n: 0 };
+  const store = withLatency(sqlite, null, calls);
+  const clock = { now: () => new Date() };
+  const deps: Deps = { store, clock, ids: cryptoIds, notifier: inboxNotifier(store, clock), log: quiet };
+  const records = rosterRecords(rosterSchema.parse(county(VILLAGES, HOUSEHOLDS)));
+  await importRoster(sqlite, records);
+  const db = new Database(file);
+  const boundAt = new Date().toISOString();
+  db.transaction(() => {
+    const user = db.prepare(`INSERT INTO c_users (_id, doc) VALUES (?, ?)`);
+    const bind = db.prepare(`UPDATE c_members SET doc = json_set(doc, '$.openid', ?) WHERE _id = ?`);
+    for (const m of records.members) {
+      user.run(`wx-${m._id}`, JSON.stringify({ _id: `wx-${m._id}`, memberId: m._id, boundAt }));
+      bind.run(`wx-${m._id}`, m._id);
+    }
+    // Documents already there: wishes of other villages and messages to other people.
+    const wish = db.prepare(`INSERT INTO c_wishes (_id, doc) VALUES (?, ?)`);
+    const message = db.prepare(`INSERT INTO c_inbox (_id, doc) VALUES (?, ?)`);
+    for (let i = 0; i < existing; i++) {
+      const at = new Date(Date.now() - (existing - i) * 60_000).toISOString();
+      const w = filler(i, at);
+      wish.run(w._id, JSON.stringify(w));
+      const m: InboxRecord = { _id: `msg-${i}`, dedupeKey: `k${i}`, to: `fm${i % 100_000}`, title: '通知', body: '内容', link: null, createdAt: at, readAt: null };
+      message.run(m._id, JSON.stringify(m));
+    }
+  })();
+  db.exec('CREATE TABLE IF NOT EXISTS c_raw (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+
+  const villager = (i: number) => `wx-m${i % VILLAGES}-${Math.floor(i / VILLAGES) % HOUSEHOLDS}`;
+  const cadre = (i: number) => `wx-c${i % VILLAGES}`;
+  const categories = wishCategorySchema.options;
+  const record = (label: string, rate: number, perCall: number) => {
+    const row = rows.get(label) ?? { label, rates: LEVELS.map(() => ''), calls: '' };
+    row.rates[column] = Math.round(rate).toLocaleString('en-US');
+    row.calls = perCall.toFixed(1);
+    rows.set(label, row);
   };
-  return counted;
+  async function measure(label: string, n: number, openid: (i: number) => string, fn: string, event: (i: number) => unknown) {
+    calls.n = 0;
+    const t = performance.now();
+    for (let i = 0; i < n; i++) {
+      const res = await handlers[fn].invoke(event(i), { openid: openid(i), source: 'client' }, deps);
+      if (!res.ok) throw new Error(`${label}: ${res.error.code} ${res.error.message}`);
+    }
+    record(label, (n / (performance.now() - t)) * 1000, calls.n / n);
+  }
+
+  const households = VILLAGES * HOUSEHOLDS;
+  record('raw better-sqlite3 insert (baseline)', rawInserts(db, 'c_raw', households, 0), 1);
+  await measure('wishes.submit', households, villager, 'wishes', (i) => ({
+    action: 'submit',
+    input: { category: categories[i % categories.length], text: `想要一盏台灯给孩子写作业，第${i}个心愿。` },
+  }));
+  record('raw better-sqlite3 insert (again, after)', rawInserts(db, 'c_raw', households, households), 1);
+  await measure('wishes.mine', 1000, villager, 'wishes', () => ({ action: 'mine', input: {} }));
+  await measure('wishes.pendingReview (20 a page)', 500, cadre, 'wishes', () => ({ action: 'pendingReview', input: { limit: 20 } }));
+  await measure('inbox.list', 1000, cadre, 'inbox', () => ({ action: 'list', input: {} }));
+  await measure('users.roster (cadre, 20 a page)', 500, cadre, 'users', () => ({ action: 'roster', input: { limit: 20 } }));
+  db.close();
+  sqlite.close();
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+/** The review reminder over 2,500 villages and 100,000 households, each store call delayed as on CloudBase. */
+async function countyTimer(dir: string, latencyMs: number) {
+  const sqlite = openSqliteStore(join(dir, 'county.db'));
+  const records = rosterRecords(rosterSchema.parse(county(2500, 40, false)));
+  await importRoster(sqlite, { ...records, households: [] });
+  const db = new Database(join(dir, 'county.db'));
+  db.transaction(() => {
+    const wish = db.prepare(`INSERT INTO c_wishes (_id, doc) VALUES (?, ?)`);
+    for (let i = 0; i < 20_000; i++) {
+      const w = { ...filler(i, new Date(Date.now() - i * 1000).toISOString()), villageId: `v${Math.floor(i / 10) % 2500}` };
+      wish.run(w._id, JSON.stringify(w));
+    }
+  })();
+  db.close();
+  const calls = { n: 0 };
+  const store: Store = withLatency(sqlite, latencyMs, calls);
+  const clock = { now: () => new Date() };
+  const deps: Deps = { store, clock, ids: cryptoIds, notifier: inboxNotifier(store, clock), log: quiet };
+  const t = performance.now();
+  const res = await handlers.wishes.invoke({}, { openid: null, source: 'timer', trigger: 'daily-review-reminder' }, deps);
+  const seconds = (performance.now() - t) / 1000;
+  if (!res.ok) throw new Error(res.error.code);
+  console.log(
+    `\nreview reminder, 2,500 villages / 100,000 households / 2,000 wishes waiting, ${latencyMs} ms per store call:\n` +
+      `  ${JSON.stringify(res.data)} in ${seconds.toFixed(1)} s, ${calls.n} store calls (wishes function timeout: 60 s)`,
+  );
+  sqlite.close();
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-  const sqlite = openSqliteStore(join(dir, 'bench.db'));
-  const store = counting(sqlite);
-  const clock = { now: () => new Date() };
-  const deps: Deps = { store, clock, ids: cryptoIds, notifier: inboxNotifier(store, clock), log: { info: () => undefined, error: () => undefined } };
-  const rows: string[][] = [];
-
-  const records = rosterRecords(rosterSchema.parse(county()));
-  const docs = Object.values(records).reduce((n, list) => n + list.length, 0);
-  let t = performance.now();
-  await importRoster(sqlite, records);
-  const importMs = performance.now() - t;
-  console.log(`county: ${VILLAGES} villages, ${records.households.length} households, ${records.members.length} members (SQLite file, WAL)`);
-  console.log(`roster import: ${docs} documents in ${importMs.toFixed(0)} ms (${Math.round((docs / importMs) * 1000)} documents/s)\n`);
-
-  // Bind one villager and the cadre of every village.
-  for (const m of records.members.filter((x) => x._id.endsWith('-0') || x.role === 'cadre')) {
-    await sqlite.collection<UserRecord>('users').add({ _id: `wx-${m._id}`, memberId: m._id, boundAt: new Date().toISOString() });
-    await sqlite.collection<MemberRecord>('members').updateIf(m._id, {}, { openid: `wx-${m._id}` });
-  }
-
-  async function measure(label: string, openid: (i: number) => string | null, fn: string, event: (i: number) => unknown, source: 'client' | 'timer' = 'client', n = CALLS) {
-    const times: number[] = [];
-    let calls = 0;
-    for (let i = 0; i < n; i++) {
-      store.calls = 0;
-      t = performance.now();
-      const res = await handlers[fn].invoke(event(i), { openid: openid(i), source }, deps);
-      times.push(performance.now() - t);
-      calls += store.calls;
-      if (!res.ok && res.error.code !== 'WISH.TOO_MANY_OPEN') throw new Error(`${label}: ${res.error.code} ${res.error.message}`);
-    }
-    times.sort((a, b) => a - b);
-    rows.push([label, String(n), quantile(times, 0.5).toFixed(2), quantile(times, 0.95).toFixed(2), (calls / n).toFixed(1)]);
-  }
-
-  const villager = (i: number) => `wx-m${i % VILLAGES}-0`;
-  const cadre = (i: number) => `wx-c${i % VILLAGES}`;
-  const categories = wishCategorySchema.options;
-  await measure('users.whoami (villager)', villager, 'users', () => ({ action: 'whoami', input: {} }));
-  await measure('wishes.submit', villager, 'wishes', (i) => ({ action: 'submit', input: { category: categories[i % categories.length], text: `想要一盏台灯给孩子写作业，第${i}个心愿。` } }));
-  await measure('wishes.mine', villager, 'wishes', () => ({ action: 'mine', input: {} }));
-  await measure('wishes.pendingReview (cadre, 20 a page)', cadre, 'wishes', () => ({ action: 'pendingReview', input: { limit: 20 } }));
-  await measure('inbox.list', cadre, 'inbox', () => ({ action: 'list', input: {} }));
-  await measure(`daily review reminder (${VILLAGES} cadres)`, () => null, 'wishes', () => ({}), 'timer', 5);
-
-  const header = ['call', 'n', 'p50 ms', 'p95 ms', 'store calls/op'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const rows = new Map<string, Row>();
+  console.log(`county for the rates: ${VILLAGES} villages, ${VILLAGES * HOUSEHOLDS} households; SQLite file in WAL mode`);
+  for (const [i, n] of LEVELS.entries()) await level(n, dir, rows, i);
+  const header = ['ops/s with N documents stored', ...LEVELS.map((n) => `N=${n.toLocaleString('en-US')}`), 'store calls/op'];
+  const table = [...rows.values()].map((r) => [r.label, ...r.rates, r.calls]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(header));
-  rows.forEach((r) => console.log(line(r)));
-  console.log('\nOn CloudBase each store call is a network round trip (tens of ms), so the last column dominates there.');
-
-  sqlite.close();
+  table.forEach((r) => console.log(line(r)));
+  await countyTimer(dir, Number(process.env.BENCH_LATENCY_MS ?? 20));
   rmSync(dir, { recursive: true, force: true });
 }
 

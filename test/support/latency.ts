@@ -1,13 +1,16 @@
 import type { Collection, CollectionName, RecordOf, Store, Transaction } from '../../cloudfunctions/core/ports/store';
 
-const pause = (ms: number) => new Promise<void>((r) => (ms > 0 ? setTimeout(r, ms) : setImmediate(r)));
+/** `null` only counts; 0 yields to other work once, as any network call would. */
+const pause = async (ms: number | null) => {
+  if (ms !== null) await new Promise<void>((r) => (ms > 0 ? setTimeout(r, ms) : setImmediate(r)));
+};
 
 /**
  * A store whose every call (and every transaction operation and commit) first waits `ms`
  * and is counted, as each is a network round trip on CloudBase: races that a fast embedded
  * store hides show up, and a test can count round trips.
  */
-export function withLatency(store: Store, ms: number, calls: { n: number } = { n: 0 }): Store {
+export function withLatency(store: Store, ms: number | null, calls: { n: number } = { n: 0 }): Store {
   const delayed = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(t, prop) {
