@@ -56,7 +56,7 @@ export async function findAll<T extends StoredDoc>(coll: Collection<T>, where: W
   if ('_id' in where) throw new Error('findAll pages by _id: where must not constrain it');
   const all: T[] = [];
   for (let after: string | null = null; ; ) {
-    const scope = (after === null ? where : { ...where, _id: { $gt: after } }) as Where<T>;
+    const scope = (after === null ? where : { ...where, _id: { $gt: after } });
     const page = await coll.find(scope, { orderBy: [{ field: '_id', direction: 'asc' } as Order<T>], limit: MAX_PAGE });
     all.push(...page);
     if (page.length < MAX_PAGE) return all;

@@ -60,7 +60,7 @@ export interface World {
   clock: ReturnType<typeof testClock>;
   deps: Deps;
   errors: unknown[];
-  call(handler: FunctionHandler, who: Person | string | null, action: string, input?: unknown): Promise<CloudResponse<any>>;
+  call(handler: FunctionHandler, who: Person | (string & {}) | null, action: string, input?: unknown): Promise<CloudResponse<any>>;
   /** Fires one of the handler's timers, by default its first. */
   fireTimer(handler: FunctionHandler, trigger?: string): Promise<CloudResponse<any>>;
 }
@@ -95,7 +95,7 @@ export async function makeWorld(): Promise<World> {
       await store.collection('users').add({ _id: openidOf(key), memberId: m._id, boundAt: '2026-11-01T00:00:00.000Z' });
     }
   }
-  const openid = (who: Person | string | null) => (who === null ? null : who in people ? openidOf(who as Person) : who);
+  const openid = (who: Person | (string & {}) | null) => (who === null ? null : who in people ? openidOf(who as Person) : who);
   return {
     store,
     clock,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
   allErrorCodes,
   messageFor,
@@ -9,7 +9,7 @@ import {
   type ErrorCode,
   type FunctionContract,
 } from '../../../types';
-import { DomainError, isDomainError } from '../domain/errors';
+import { type DomainError, isDomainError } from '../domain/errors';
 import type { MemberRecord } from '../records';
 import { consoleLogger, type Deps, type Invocation } from './deps';
 
@@ -86,7 +86,7 @@ export function defineHandler<F extends FunctionContract>(
     if (!request.success) return fail('COMMON.BAD_REQUEST');
     const { action, input } = request.data;
     if (!Object.prototype.hasOwnProperty.call(contract.actions, action)) return fail('COMMON.UNKNOWN_ACTION');
-    const spec = contract.actions[action] as ActionContract;
+    const spec = contract.actions[action];
     // The contract and the implementation map share keys, checked where defineHandler is called.
     const impl = actions[action as keyof F['actions']] as unknown as (input: unknown, ctx: ActionContext<false>) => Promise<unknown>;
 
@@ -104,7 +104,7 @@ export function defineHandler<F extends FunctionContract>(
       return { ok: true, data: spec.output.parse(result) };
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      const code = (e as DomainError).code;
+      const code = (e).code;
       if (!allErrorCodes(spec).includes(code)) {
         // A code the contract does not list is a bug: the client has no text or handling for it.
         deps.log.error(`[${contract.name}.${action}] answered ${code}, which its contract does not declare`, e);

@@ -1,3 +1,4 @@
+import type { Cursor } from '../../../types';
 import { findAll, keysetPage } from '../paging';
 import type { CounterRecord } from '../records';
 import { getMany, isDuplicateId, MAX_PAGE, StoreError, type Collection, type Store } from './store';
@@ -88,7 +89,7 @@ export function describeStoreContract(label: string, open: () => Store & { close
 
     it('pages by keyset without repeating or skipping items while items arrive', async () => {
       const byGroup = (cursor?: string) =>
-        keysetPage(coll(), { flag: false }, { field: 'g', direction: 'desc' }, { limit: 2, cursor: cursor ? JSON.parse(cursor) : undefined });
+        keysetPage(coll(), { flag: false }, { field: 'g', direction: 'desc' }, { limit: 2, cursor: cursor ? (JSON.parse(cursor) as Cursor) : undefined });
       const first = await byGroup();
       // A newcomer before the cursor must not shift the next page; one after it shows up once, in order.
       await coll().add(row(10, { g: 2, flag: false }));
