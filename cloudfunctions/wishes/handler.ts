@@ -1,5 +1,5 @@
 import { wishesContract } from '../../types';
-import { ensureCounter, openWishesKey } from '../core/counters';
+import { counterId, openWishesKey } from '../core/counters';
 import { DomainError } from '../core/domain/errors';
 import { OPEN_WISH_STATUSES, submitWish, toOwnWish, toReviewWish } from '../core/domain/wish';
 import { defineHandler } from '../core/handler/define';
@@ -10,6 +10,9 @@ import type { MemberRecord, WishRecord } from '../core/records';
 import { remindReviewers } from './reminders';
 
 const newestFirst = { field: 'createdAt', direction: 'desc' } as const;
+
+/** Thrown out of the transaction to count a household's stored wishes (queries cannot run inside one). */
+class CounterMissing extends Error {}
 
 /** A retry answers what the first attempt stored, and only to the member who stored it. */
 function replay(wish: WishRecord, caller: MemberRecord) {
@@ -27,26 +30,36 @@ export const wishesHandler = defineHandler(
       if (earlier) return replay(earlier, caller);
       if (!caller.householdId) throw new DomainError('COMMON.FORBIDDEN', 'only a villager of a roster household submits wishes');
       const householdId = caller.householdId;
-      const counter = await ensureCounter(
-        deps.store,
-        openWishesKey(householdId),
-        () => wishes.count({ householdId, status: { $in: [...OPEN_WISH_STATUSES] } }),
-        now,
-      );
-      try {
-        const wish = await deps.store.transaction(async (tx) => {
-          const open = (await tx.get('counters', counter))?.count ?? 0;
-          const made = submitWish({ id, submitter: caller, category, text, openWishes: open, now });
-          await tx.update('counters', counter, { count: open + 1, updatedAt: now.toISOString() });
-          await tx.add('wishes', made);
-          return made;
-        });
-        return toOwnWish(wish);
-      } catch (e) {
-        // The same request, sent again while the first was still running, got there first.
-        const again = isDuplicateId(e) ? await wishes.get(id) : null;
-        if (again) return replay(again, caller);
-        throw e;
+      const counter = counterId(openWishesKey(householdId));
+      // Only a household's first wish needs a count of what is stored; every later one reads its counter.
+      let initial: number | null = null;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const wish = await deps.store.transaction(async (tx) => {
+            const found = await tx.get('counters', counter);
+            if (!found && initial === null) throw new CounterMissing();
+            const open = found ? found.count : initial!;
+            const made = submitWish({ id, submitter: caller, category, text, openWishes: open, now });
+            const raised = { count: open + 1, updatedAt: now.toISOString() };
+            if (found) await tx.update('counters', counter, raised);
+            else await tx.add('counters', { _id: counter, ...raised });
+            await tx.add('wishes', made);
+            return made;
+          });
+          return toOwnWish(wish);
+        } catch (e) {
+          if (e instanceof CounterMissing) {
+            initial = await wishes.count({ householdId, status: { $in: [...OPEN_WISH_STATUSES] } });
+            continue;
+          }
+          if (!isDuplicateId(e)) throw e;
+          // The same request, sent again while the first was still running, got there first.
+          const again = await wishes.get(id);
+          if (again) return replay(again, caller);
+          // Another submit of the household made its counter first: read that one.
+          if (attempt >= 2) throw e;
+          initial = null;
+        }
       }
     },
 
