@@ -1,11 +1,16 @@
+import type { FunctionName } from '../types';
 import type { FunctionHandler } from './core/handler/define';
 import { inboxHandler } from './inbox/handler';
 import { usersHandler } from './users/handler';
 import { wishesHandler } from './wishes/handler';
 
 /** Every deployable cloud function's handler, by function name. The stand-in serves exactly these. */
-export const handlers: Record<string, FunctionHandler> = {
+export const handlers = {
   users: usersHandler,
   wishes: wishesHandler,
   inbox: inboxHandler,
-};
+} as const satisfies Record<FunctionName, FunctionHandler>;
+
+/** The handler of `name`, or null for a name that is not a function (`constructor`, `__proto__`…). */
+export const handlerFor = (name: string): FunctionHandler | null =>
+  Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name as FunctionName] : null;

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { rosterSchema, type RosterInput } from '../types/roster';
 import { wishCategorySchema } from '../types/wishes';
+import type { FunctionName } from '../types';
 import { rosterRecords } from '../cloudfunctions/core/domain/roster';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
@@ -124,7 +125,7 @@ async function level(existing: number, dir: string, rows: Map<string, Row>, colu
     row.calls = perCall.toFixed(1);
     rows.set(label, row);
   };
-  async function measure(label: string, n: number, openid: (i: number) => string, fn: string, event: (i: number) => unknown) {
+  async function measure(label: string, n: number, openid: (i: number) => string, fn: FunctionName, event: (i: number) => unknown) {
     calls.n = 0;
     const t = performance.now();
     for (let i = 0; i < n; i++) {

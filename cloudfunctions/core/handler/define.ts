@@ -9,7 +9,7 @@ import {
   type ErrorCode,
   type FunctionContract,
 } from '../../../types';
-import { type DomainError, isDomainError } from '../domain/errors';
+import { isDomainError } from '../domain/errors';
 import type { MemberRecord } from '../records';
 import { consoleLogger, type Deps, type Invocation } from './deps';
 
