@@ -217,6 +217,15 @@ describe('issuing an invite again with the same request id', () => {
     expect(next.code).not.toBe(first.code);
   });
 
+  it('never answers the invite of one person to the same request id sent for another', async () => {
+    const forA = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
+    await w.store.collection('members').updateIf('m-va2', {}, { openid: null });
+    const forB = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-va2', requestId }));
+    expect(forB.code).not.toBe(forA.code);
+    expect(forB.memberName).toBe('王建国');
+    expect((await w.store.collection('invites').get(forB.code))?.memberId).toBe('m-va2');
+  });
+
   it('never answers another issuer\'s invite to someone who reuses their request id', async () => {
     const theirs = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     const mine = dataOf(await w.call(users, 'office', 'issueInvite', { memberId: 'm-ua', requestId }));
@@ -227,7 +236,7 @@ describe('issuing an invite again with the same request id', () => {
     const first = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     await w.store.collection('invites').remove(first.code);
     // Another invite now sits on the code this request draws first.
-    await w.store.collection('invites').add({ _id: first.code, memberId: 'm-ot', issuedBy: 'm-of', issuedAt: '', expiresAt: '2027-01-01T00:00:00.000Z', usedAt: null, usedBy: null, requestKey: null });
+    await w.store.collection('invites').add({ _id: first.code, memberId: 'm-ua', issuedBy: 'm-of', issuedAt: '', expiresAt: '2027-01-01T00:00:00.000Z', usedAt: null, usedBy: null, requestKey: null });
     const again = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     expect(again.code).not.toBe(first.code);
     expect(dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }))).toEqual(again);
