@@ -1,29 +1,29 @@
 import { issueInvite } from '../cloudfunctions/core/domain/invite';
 import { submitWish } from '../cloudfunctions/core/domain/wish';
 import type { Clock, IdSource } from '../cloudfunctions/core/ports/clock';
-import { findAll, type Store } from '../cloudfunctions/core/ports/store';
+import type { Store } from '../cloudfunctions/core/ports/store';
+import { findAll } from '../cloudfunctions/core/paging';
 import { saveNewInvite } from '../cloudfunctions/core/invites';
-import type { InviteRecord, MemberRecord, UserRecord, WishRecord } from '../cloudfunctions/core/records';
 import { addDays } from '../cloudfunctions/core/domain/time';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { demoSeed, demoWishes } from './seed-data';
 
 /** Seeds the demo county into an empty store; returns false and changes nothing when the store already has a roster. */
 export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> {
-  if ((await store.collection<MemberRecord>('members').count({})) > 0) return false;
+  if ((await store.collection('members').count({})) > 0) return false;
   const now = clock.now();
   const seed = demoSeed();
   const { households, members, bindings } = seed;
   await importRoster(store, seed);
   for (const [openid, memberId] of Object.entries(bindings)) {
-    await store.collection<UserRecord>('users').add({ _id: openid, memberId, boundAt: now.toISOString() });
+    await store.collection('users').add({ _id: openid, memberId, boundAt: now.toISOString() });
   }
   for (const [i, w] of demoWishes.entries()) {
     const household = households.filter((h) => h.villageId === w.village)[w.householdIndex];
     const submitter = members.find((m) => m.householdId === household._id && m.openid === null);
     if (!submitter) throw new Error(`demo wish ${i} has no unbound villager in ${household._id}`);
     const wish = submitWish({ id: `w-demo-${i + 1}`, submitter, category: w.category, text: w.text, openWishes: 0, now: addDays(now, -w.daysAgo) });
-    await store.collection<WishRecord>('wishes').add(wish);
+    await store.collection('wishes').add(wish);
   }
   return true;
 }
@@ -34,8 +34,8 @@ export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> 
  */
 export async function ensureDemoInvite(store: Store, clock: Clock, ids: IdSource): Promise<{ code: string; memberName: string } | null> {
   const now = clock.now();
-  const members = store.collection<MemberRecord>('members');
-  const waiting = await store.collection<InviteRecord>('invites').find(
+  const members = store.collection('members');
+  const waiting = await store.collection('invites').find(
     { issuedBy: 'm-cadre-1', usedAt: null, expiresAt: { $gt: now.toISOString() } },
     { limit: 1 },
   );

@@ -1,15 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { messageFor, type ErrorCode } from '../types';
 import { handlers } from '../cloudfunctions/registry';
+import type { FunctionHandler } from '../cloudfunctions/core/handler/define';
 import type { Deps } from '../cloudfunctions/core/handler/deps';
 import type { MovableClock } from './clock';
+import { clockState, fireAll, readClockBody } from './dev-routes';
 import { listDevUsers } from './dev-users';
+import { ClientGone, failure, HttpError, readJson, send } from './http';
 import { serveStatic } from './static';
-import { timerScheduler } from './timers';
+import { timerScheduler, type TimerSpec } from './timers';
 
-/** CloudBase refuses callFunction payloads over about 256 KB; so does the stand-in. */
-export const MAX_BODY_BYTES = 256 * 1024;
+export { MAX_BODY_BYTES } from './http';
 
 export interface StandInOptions {
   deps: Deps & { clock: MovableClock };
@@ -27,32 +28,10 @@ export interface StandIn {
   scheduler: ReturnType<typeof timerScheduler>;
 }
 
-class HttpError extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode) {
-    super(code);
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
-}
-
-const failure = (code: ErrorCode) => ({ ok: false, error: { code, message: messageFor(code) } });
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'COMMON.BAD_REQUEST');
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'COMMON.BAD_REQUEST');
-  }
+type Handle = (req: IncomingMessage, res: ServerResponse, params: (string | undefined)[]) => Promise<void>;
+interface Route {
+  pattern: RegExp;
+  methods: Map<string, Handle>;
 }
 
 /**
@@ -63,55 +42,103 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const { deps, staticDir, port = 8787, host = '127.0.0.1', log = console.log } = options;
   const clock = deps.clock;
-  const fireTimer = (name: string) => handlers[name].invoke({}, { openid: null, source: 'timer' }, deps);
-  const scheduler = timerScheduler(
-    Object.entries(handlers)
-      .filter(([, h]) => h.contract.timer)
-      .map(([name, h]) => ({ functionName: name, cron: h.contract.timer!.cron, fire: () => fireTimer(name) })),
-    clock,
-    log,
+  // A Map, not the registry object: a name from the URL such as `constructor` or
+  // `__proto__` must find nothing rather than something every object inherits.
+  const registry = new Map<string, FunctionHandler>(Object.entries(handlers));
+  const timersOf = (fn: string) => (registry.get(fn)?.contract.timers ?? []).map((t) => t.name);
+  const fireTimer = (fn: string, timer: string) => registry.get(fn)!.invoke({}, { openid: null, source: 'timer', trigger: timer }, deps);
+
+  const schedule: TimerSpec[] = [...registry].flatMap(([fn, h]) =>
+    (h.contract.timers ?? []).map((t) => ({ functionName: fn, timerName: t.name, cron: t.cron, fire: () => fireTimer(fn, t.name) })),
   );
+  const scheduler = timerScheduler(schedule, clock, log);
+
+  const routes: Route[] = [
+    {
+      pattern: /^\/api\/functions\/([\w-]+)$/,
+      methods: new Map<string, Handle>([
+        [
+          'POST',
+          async (req, res, [name]) => {
+            const handler = registry.get(name!);
+            if (!handler) throw new HttpError(404, 'COMMON.UNKNOWN_ACTION');
+            const body = await readJson(req);
+            const openid = String(req.headers['x-dev-openid'] ?? '').trim() || null;
+            send(res, 200, await handler.invoke(body, { openid, source: 'client' }, deps));
+          },
+        ],
+      ]),
+    },
+    {
+      pattern: /^\/api\/dev\/users$/,
+      methods: new Map<string, Handle>([['GET', async (_req, res) => send(res, 200, await listDevUsers(deps.store))]]),
+    },
+    {
+      // `/api/dev/timers/<function>` fires all of the function's timers, `/<function>/<timer>` one.
+      pattern: /^\/api\/dev\/timers\/([\w-]+)(?:\/([\w-]+))?$/,
+      methods: new Map<string, Handle>([
+        [
+          'POST',
+          async (_req, res, [fn, timer]) => {
+            const names = timersOf(fn!);
+            if (timer === undefined) {
+              if (names.length === 0) throw new HttpError(404, 'COMMON.UNKNOWN_ACTION');
+              log(`[timer] ${fn} (all ${names.length}) fired by hand`);
+              return send(res, 200, await fireAll(names, (t) => fireTimer(fn!, t)));
+            }
+            if (!names.includes(timer)) throw new HttpError(404, 'COMMON.UNKNOWN_ACTION');
+            log(`[timer] ${fn}/${timer} fired by hand`);
+            send(res, 200, await fireTimer(fn!, timer));
+          },
+        ],
+      ]),
+    },
+    {
+      pattern: /^\/api\/dev\/clock$/,
+      methods: new Map<string, Handle>([
+        ['GET', async (_req, res) => send(res, 200, clockState(clock))],
+        [
+          'POST',
+          async (req, res) => {
+            clock.set(readClockBody(await readJson(req)));
+            log(`[clock] now ${clock.now().toISOString()}${clock.isReal() ? ' (real time)' : ''}`);
+            send(res, 200, clockState(clock));
+          },
+        ],
+      ]),
+    },
+  ];
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const fn = /^\/api\/functions\/([\w-]+)$/.exec(path);
-    if (fn && req.method === 'POST') {
-      const handler = handlers[fn[1]];
-      if (!handler) return send(res, 404, failure('COMMON.UNKNOWN_ACTION'));
-      const body = await readJson(req);
-      const openid = String(req.headers['x-dev-openid'] ?? '').trim() || null;
-      return send(res, 200, await handler.invoke(body, { openid, source: 'client' }, deps));
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      const handle = route.methods.get(req.method ?? '');
+      if (!handle) throw new HttpError(405, 'COMMON.UNKNOWN_ACTION', { allow: [...route.methods.keys()].join(', ') });
+      return handle(req, res, match.slice(1));
     }
-    if (path === '/api/dev/users' && req.method === 'GET') return send(res, 200, await listDevUsers(deps.store));
-    const timer = /^\/api\/dev\/timers\/([\w-]+)$/.exec(path);
-    if (timer && req.method === 'POST') {
-      if (!handlers[timer[1]]?.contract.timer) return send(res, 404, failure('COMMON.UNKNOWN_ACTION'));
-      log(`[timer] ${timer[1]} fired by hand`);
-      return send(res, 200, await fireTimer(timer[1]));
-    }
-    if (path === '/api/dev/clock') {
-      if (req.method === 'POST') {
-        const body = (await readJson(req)) as { now?: unknown };
-        if (body.now === null) clock.set(null);
-        else if (typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now))) clock.set(new Date(body.now));
-        else return send(res, 400, failure('COMMON.INVALID_INPUT'));
-        log(`[clock] now ${clock.now().toISOString()}${clock.isReal() ? ' (real time)' : ''}`);
-      }
-      return send(res, 200, { now: clock.now().toISOString(), real: clock.isReal() });
-    }
-    send(res, 404, failure('COMMON.UNKNOWN_ACTION'));
+    throw new HttpError(404, 'COMMON.UNKNOWN_ACTION');
+  }
+
+  function fail(req: IncomingMessage, res: ServerResponse, e: unknown): void {
+    if (e instanceof ClientGone) return void res.destroy();
+    if (e instanceof HttpError) return send(res, e.status, failure(e.code), e.headers);
+    deps.log.error(`[stand-in] ${req.method} ${req.url} failed`, e);
+    send(res, 500, failure('COMMON.INTERNAL'));
   }
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (!path.startsWith('/api/')) return serveStatic(staticDir, req, res);
-    api(req, res, path).catch((e: unknown) => {
-      if (e instanceof HttpError) return send(res, e.status, failure(e.code));
-      deps.log.error('[stand-in] request failed', e);
-      send(res, 500, failure('COMMON.INTERNAL'));
-    });
+    try {
+      if (!path.startsWith('/api/')) return serveStatic(staticDir, req, res);
+      api(req, res, path).catch((e: unknown) => fail(req, res, e));
+    } catch (e) {
+      // Nothing a request does may end the process: a throw here would be uncaught.
+      fail(req, res, e);
+    }
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
+  await new Promise<void>((ok, failed) => {
+    server.once('error', failed);
     server.listen(port, host, () => ok());
   });
   if (options.timers !== false) scheduler.start();

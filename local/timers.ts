@@ -15,18 +15,25 @@ export function toCroner(cloudbaseCron: string): Cron {
 
 export interface TimerSpec {
   functionName: string;
+  /** The trigger's name in the contract (CloudBase's TriggerName). */
+  timerName: string;
   cron: string;
   fire: () => Promise<unknown>;
 }
+
+/** How the scheduler names a timer: a function may have several, each on its own cron. */
+export const timerKey = (t: Pick<TimerSpec, 'functionName' | 'timerName'>): string => `${t.functionName}/${t.timerName}`;
 
 /**
  * Fires each timer when one of its occurrences falls between the previous
  * tick and this one, both read on the stand-in's clock. Moving the clock
  * forward fires a trigger that was passed (once, not once per missed
- * occurrence); moving it back replays nothing.
+ * occurrence); moving it back replays nothing. Timers due together fire
+ * together, as CloudBase runs each trigger on its own; a timer still running
+ * from an earlier tick is skipped, but only that timer.
  */
 export function timerScheduler(timers: TimerSpec[], clock: Clock, log: (line: string) => void = console.log) {
-  const crons = timers.map((t) => ({ ...t, cron: toCroner(t.cron) }));
+  const crons = timers.map((t) => ({ ...t, key: timerKey(t), cron: toCroner(t.cron) }));
   let last = clock.now();
   const running = new Set<string>();
 
@@ -35,27 +42,31 @@ export function timerScheduler(timers: TimerSpec[], clock: Clock, log: (line: st
     const since = last;
     last = now;
     if (now <= since) return [];
-    const fired: string[] = [];
-    for (const t of crons) {
+    const due = crons.flatMap((t) => {
       const next = t.cron.nextRun(since);
-      if (!next || next > now || running.has(t.functionName)) continue;
-      running.add(t.functionName);
-      fired.push(t.functionName);
-      log(`[timer] ${t.functionName} fired for ${next.toISOString()}`);
-      try {
-        await t.fire();
-      } finally {
-        running.delete(t.functionName);
-      }
-    }
-    return fired;
+      return next && next <= now && !running.has(t.key) ? [{ ...t, at: next }] : [];
+    });
+    await Promise.all(
+      due.map(async (t) => {
+        running.add(t.key);
+        log(`[timer] ${t.key} fired for ${t.at.toISOString()}`);
+        try {
+          await t.fire();
+        } catch (e) {
+          log(`[timer] ${t.key} failed: ${String(e)}`);
+        } finally {
+          running.delete(t.key);
+        }
+      }),
+    );
+    return due.map((t) => t.key);
   }
 
   let handle: NodeJS.Timeout | null = null;
   return {
     tick,
     start(everyMs = 1000) {
-      handle = setInterval(() => void tick().catch((e) => log(`[timer] failed: ${String(e)}`)), everyMs);
+      handle = setInterval(() => void tick(), everyMs);
       handle.unref();
     },
     stop() {

@@ -3,8 +3,7 @@ import { localDeps, openLocalStore } from '../../local/deps';
 import { listDevUsers } from '../../local/dev-users';
 import { ensureDemoInvite, seedIfEmpty } from '../../local/seed';
 import { demoSeed } from '../../local/seed-data';
-import { findAll } from '../../cloudfunctions/core/ports/store';
-import type { HouseholdRecord, MemberRecord } from '../../cloudfunctions/core/records';
+import { findAll } from '../../cloudfunctions/core/paging';
 
 describe('the demo seed', () => {
   const { households, members } = demoSeed();
@@ -40,7 +39,7 @@ describe('the demo seed', () => {
     const store = openLocalStore(':memory:');
     expect(await seedIfEmpty(store, clock)).toBe(true);
     expect(await seedIfEmpty(store, clock)).toBe(false);
-    expect(await findAll(store.collection<HouseholdRecord>('households'), {})).toHaveLength(households.length);
+    expect(await findAll(store.collection('households'), {})).toHaveLength(households.length);
     const users = await listDevUsers(store);
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(['villager', 'helper', 'cadre', 'office']));
     expect(await store.collection('wishes').count({ status: 'pending_review' })).toBeGreaterThan(0);
@@ -51,7 +50,7 @@ describe('the demo seed', () => {
     clock.set(new Date(Date.now() + 8 * 86_400_000));
     const renewed = await ensureDemoInvite(store, clock, deps.ids);
     expect(renewed?.code).not.toBe(first?.code);
-    const target = await store.collection<MemberRecord>('members').find({ name: renewed!.memberName }, { limit: 1 });
+    const target = await store.collection('members').find({ name: renewed!.memberName }, { limit: 1 });
     expect(target[0].openid).toBeNull();
     store.close();
   });
