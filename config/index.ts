@@ -18,8 +18,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {
-      // The CloudBase environment id for WeChat builds; empty means the DevTools' current environment.
-      CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The CloudBase environment id for WeChat builds. npm run build:weapp refuses to build without
+      // one (config/cloud-env.ts); only local/dev builds (the tests) leave it empty.
+      CLOUD_ENV: JSON.stringify((process.env.TARO_APP_CLOUD_ENV ?? '').trim()),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

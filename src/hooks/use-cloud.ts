@@ -37,7 +37,13 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
 
 export interface Page<T> {
   items: T[];
-  nextCursor: number | null;
+  /** Where the next page starts, passed back as it came; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** What `usePaged` asks for: nothing for the first page, then the cursor the page before gave. */
+export interface PageRequest {
+  cursor?: string;
 }
 
 export interface Paged<T> {
@@ -45,48 +51,71 @@ export interface Paged<T> {
   error: string | null;
   loading: boolean;
   hasMore: boolean;
+  /** Reads the next page and appends it; does nothing on the last page or while a page is loading. */
   loadMore: () => void;
+  /** Starts again from the first page, replacing what is shown once it arrives. Stable across renders. */
   reload: () => void;
+  /** Repeats the request that failed: the first page, or the page that was to be appended. */
+  retry: () => void;
 }
 
-/** A list read page by page through `cursor`, as every list of the contract is. */
-export function usePaged<T>(loadPage: (cursor: number) => Promise<Page<T>>): Paged<T> {
+/**
+ * A list read page by page with keyset cursors, as every list of the contract is. A reload
+ * supersedes a request in flight: an answer that arrives after a newer request started is dropped.
+ */
+export function usePaged<T>(loadPage: (request: PageRequest) => Promise<Page<T>>): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
-  const [next, setNext] = useState<number | null>(0);
+  const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const latest = useRef(loadPage);
   latest.current = loadPage;
-  const busy = useRef(false);
+  /** Numbers each request; only the newest may change the state. */
+  const generation = useRef(0);
+  const inFlight = useRef(false);
+  const failed = useRef<string | undefined>(undefined);
 
-  const fetchPage = useCallback(async (cursor: number, replace: boolean) => {
-    if (busy.current) return;
-    busy.current = true;
+  const fetchPage = useCallback(async (cursor: string | undefined) => {
+    const mine = ++generation.current;
+    inFlight.current = true;
     setLoading(true);
     setError(null);
     try {
-      const page = await latest.current(cursor);
-      setItems((old) => (replace ? page.items : [...old, ...page.items]));
+      const page = await latest.current(cursor === undefined ? {} : { cursor });
+      if (mine !== generation.current) return;
+      setItems((old) => (cursor === undefined ? page.items : [...old, ...page.items]));
       setNext(page.nextCursor);
     } catch (e) {
+      if (mine !== generation.current) return;
+      failed.current = cursor;
       setError(errorText(e));
     } finally {
-      busy.current = false;
-      setLoading(false);
+      if (mine === generation.current) {
+        inFlight.current = false;
+        setLoading(false);
+      }
     }
   }, []);
 
   useEffect(() => {
-    void fetchPage(0, true);
+    void fetchPage(undefined);
+    return () => {
+      generation.current += 1;
+    };
   }, [fetchPage]);
 
+  const reload = useCallback(() => void fetchPage(undefined), [fetchPage]);
+  const retry = useCallback(() => void fetchPage(failed.current), [fetchPage]);
   return {
     items,
     error,
     loading,
     hasMore: next !== null,
-    loadMore: () => next !== null && void fetchPage(next, false),
-    reload: () => void fetchPage(0, true),
+    loadMore: () => {
+      if (next !== null && !inFlight.current) void fetchPage(next);
+    },
+    reload,
+    retry,
   };
 }
 

@@ -3,18 +3,24 @@ import { callCloud, CloudError } from './cloud';
 import { setDevOpenid } from './dev-identity';
 
 const request = Taro.request as jest.Mock;
-const answer = (data: unknown) => request.mockResolvedValueOnce({ statusCode: 200, data });
+const callFunction = Taro.cloud.callFunction as jest.Mock;
+const answer = (data: unknown, statusCode = 200) => request.mockResolvedValueOnce({ statusCode, data });
 const wish = { id: 'w1', category: 'daily', text: '一床厚棉被', status: 'pending_review', createdAt: '2026-11-24T02:00:00.000Z' };
+const submit = () => callCloud('wishes', 'submit', { category: 'daily', text: '一床厚棉被' });
 
+let logged: jest.SpyInstance;
 beforeEach(() => {
   request.mockReset();
+  callFunction.mockReset();
   setDevOpenid('demo-villager-1');
+  logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
+afterEach(() => logged.mockRestore());
 
 describe('callCloud in the H5 build', () => {
   it('posts { action, input } to the stand-in as the chosen demo user and returns the data', async () => {
     answer({ ok: true, data: wish });
-    await expect(callCloud('wishes', 'submit', { category: 'daily', text: '一床厚棉被' })).resolves.toEqual(wish);
+    await expect(submit()).resolves.toEqual(wish);
     expect(request).toHaveBeenCalledWith(
       expect.objectContaining({
         url: '/api/functions/wishes',
@@ -23,22 +29,91 @@ describe('callCloud in the H5 build', () => {
         header: expect.objectContaining({ 'x-dev-openid': 'demo-villager-1' }),
       }),
     );
+    expect(callFunction).not.toHaveBeenCalled();
   });
 
   it('throws the function\'s error code and Chinese message', async () => {
     answer({ ok: false, error: { code: 'WISH.TOO_MANY_OPEN', message: '您还有未完成的心愿，最多同时提交 3 个' } });
-    const err = await callCloud('wishes', 'submit', { category: 'daily', text: '一床厚棉被' }).catch((e: unknown) => e);
+    const err = await submit().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect(err).toMatchObject({ code: 'WISH.TOO_MANY_OPEN', message: '您还有未完成的心愿，最多同时提交 3 个' });
   });
 
   it('refuses an answer that does not match the contract', async () => {
     answer({ ok: true, data: { ...wish, status: 'lost' } });
-    await expect(callCloud('wishes', 'submit', { category: 'daily', text: '一床厚棉被' })).rejects.toMatchObject({ code: 'COMMON.INTERNAL' });
+    await expect(submit()).rejects.toMatchObject({ code: 'COMMON.INTERNAL' });
   });
 
-  it('reports a dropped connection as a network problem', async () => {
-    request.mockRejectedValueOnce(new Error('request:fail'));
+  it('reports a dropped connection as a network problem and logs why', async () => {
+    request.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'COMMON.NETWORK', message: '网络不给力，请检查网络后重试' });
+    expect(logged).toHaveBeenCalledWith('[cloud] users.whoami failed: COMMON.NETWORK', { reason: 'TypeError: Failed to fetch' });
+  });
+
+  it('reports a request the browser gave up on as a timeout, not a network problem', async () => {
+    request.mockRejectedValueOnce(Object.assign(new Error('The user aborted a request.'), { name: 'AbortError' }));
+    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'CLOUD.TIMEOUT', message: '服务器响应超时，请稍后再试' });
+  });
+
+  it.each([
+    [500, 'CLOUD.CRASHED', '服务出了故障，请稍后再试；一直这样请联系管理员'],
+    [502, 'CLOUD.UNAVAILABLE', '服务暂时不可用，请稍后再试'],
+    [504, 'CLOUD.TIMEOUT', '服务器响应超时，请稍后再试'],
+    [404, 'CLOUD.NOT_DEPLOYED', '服务还没有开通，请联系驻村干部或管理员'],
+  ])('turns HTTP %i into %s with its own message, whatever the body says', async (status, code, message) => {
+    answer({ ok: false, error: { code: 'COMMON.INTERNAL', message: '系统繁忙，请稍后再试' } }, status);
+    await expect(submit()).rejects.toMatchObject({ code, message });
+    expect(logged).toHaveBeenCalledWith(`[cloud] wishes.submit failed: ${code}`, { status });
+  });
+});
+
+describe('callCloud in the WeChat build', () => {
+  const env = process.env.TARO_ENV;
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp';
+  });
+  afterEach(() => {
+    process.env.TARO_ENV = env;
+  });
+
+  it('calls the cloud function with { action, input } and returns the function\'s data from res.result', async () => {
+    callFunction.mockResolvedValueOnce({ errMsg: 'cloud.callFunction:ok', requestID: 'r1', result: { ok: true, data: wish } });
+    await expect(submit()).resolves.toEqual(wish);
+    expect(callFunction).toHaveBeenCalledWith({ name: 'wishes', data: { action: 'submit', input: { category: 'daily', text: '一床厚棉被' } } });
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('carries the function\'s refusal through from res.result', async () => {
+    callFunction.mockResolvedValueOnce({ result: { ok: false, error: { code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' } } });
+    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' });
+  });
+
+  it.each([
+    [-404011, 'cloud.callFunction:fail requestID 4ee3, cloud function service error code -501000, error message FunctionName parameter could not be found.', 'CLOUD.NOT_DEPLOYED'],
+    [-404011, 'cloud.callFunction:fail requestID 8ffd, cloud function service error code -504002, error message Error: PARAM_ERROR', 'CLOUD.CRASHED'],
+    [-504002, 'cloud.callFunction:fail Invoking task timed out after 3 seconds', 'CLOUD.TIMEOUT'],
+    [-1, 'cloud.callFunction:fail request:fail', 'COMMON.NETWORK'],
+  ])('maps errCode %i ("%s") to %s and logs the errCode and errMsg', async (errCode, errMsg, code) => {
+    callFunction.mockRejectedValueOnce(Object.assign(new Error(errMsg), { errCode, errMsg }));
+    const err = await submit().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CloudError);
+    expect(err).toMatchObject({ code });
+    expect(logged).toHaveBeenCalledWith(`[cloud] wishes.submit failed: ${code}`, { errCode, errMsg: expect.stringContaining(errMsg) });
+  });
+
+  it('gives each failure its own Chinese message', async () => {
+    const messages = new Set<string>();
+    for (const [errCode, errMsg] of [
+      [-404011, 'FunctionName parameter could not be found'],
+      [-504002, 'error message Error: boom'],
+      [-501002, 'cloud.callFunction:fail'],
+      [-501001, 'cloud.callFunction:fail resource system error'],
+      [undefined, 'request:fail'],
+    ] as const) {
+      callFunction.mockRejectedValueOnce({ errCode, errMsg });
+      messages.add(((await submit().catch((e: unknown) => e)) as CloudError).message);
+    }
+    expect(messages.size).toBe(5);
+    for (const m of messages) expect(m).toMatch(/[\u4e00-\u9fa5]/);
   });
 });

@@ -8,6 +8,7 @@ import {
   type CloudResponse,
   type FunctionName,
 } from '../../types';
+import { classifyHttpFailure, classifyWeappFailure, transportMessages, type TransportCode } from './cloud-failures';
 
 type Actions<F extends FunctionName> = (typeof contracts)[F]['actions'];
 type InputOf<C> = C extends ActionContract<infer I, infer _O, infer _E> ? z.input<I> : never;
@@ -24,6 +25,16 @@ export class CloudError extends Error {
   }
 }
 
+/** No usable answer came back; `detail` is what the platform said, for the log. */
+class TransportFailure extends Error {
+  constructor(
+    readonly code: TransportCode,
+    readonly detail: Record<string, unknown>,
+  ) {
+    super(code);
+  }
+}
+
 /**
  * The stand-in's stand-in for WeChat's injected openid. A plain function, not
  * async, so that webpack sees the constant branch and leaves the dev module out
@@ -37,20 +48,39 @@ function devHeaders(): Record<string, string> {
   return {};
 }
 
+/** Longer than the slowest function's timeout in cloudbaserc.json (20 s), so the function gives up first. */
+const H5_TIMEOUT_MS = 25_000;
+
 async function transport(name: string, data: unknown): Promise<unknown> {
   if (process.env.TARO_ENV === 'h5') {
     // In H5 the page is served by the local stand-in, which runs the same functions.
-    const res = await Taro.request({
-      url: `/api/functions/${name}`,
-      method: 'POST',
-      data,
-      header: { 'content-type': 'application/json', ...devHeaders() },
-      dataType: 'json',
-    });
+    let res: { statusCode: number; data: unknown };
+    try {
+      res = await Taro.request({
+        url: `/api/functions/${name}`,
+        method: 'POST',
+        data,
+        header: { 'content-type': 'application/json', ...devHeaders() },
+        dataType: 'json',
+        timeout: H5_TIMEOUT_MS,
+      });
+    } catch (e) {
+      const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      throw new TransportFailure(classifyHttpFailure(undefined, reason) ?? 'COMMON.NETWORK', { reason });
+    }
+    const failed = classifyHttpFailure(res.statusCode);
+    if (failed) throw new TransportFailure(failed, { status: res.statusCode });
     return res.data;
   }
-  const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> });
-  return res.result;
+  try {
+    const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> });
+    return res.result;
+  } catch (e) {
+    const { errCode, errMsg, message } = (e ?? {}) as { errCode?: unknown; errMsg?: unknown; message?: unknown };
+    const code = typeof errCode === 'number' ? errCode : undefined;
+    const text = [errMsg, message].filter((t): t is string => typeof t === 'string').join(' | ');
+    throw new TransportFailure(classifyWeappFailure(code, text), { errCode: code, errMsg: text });
+  }
 }
 
 /**
@@ -66,11 +96,17 @@ export async function callCloud<F extends FunctionName, A extends keyof Actions<
   let raw: unknown;
   try {
     raw = await transport(name, { action, input });
-  } catch {
-    throw new CloudError('COMMON.NETWORK', messageFor('COMMON.NETWORK'));
+  } catch (e) {
+    const failure = e instanceof TransportFailure ? e : new TransportFailure('COMMON.NETWORK', { reason: String(e) });
+    // The code and the platform's own words, so a support call can tell a missing deploy from a weak signal.
+    console.error(`[cloud] ${name}.${action} failed: ${failure.code}`, failure.detail);
+    throw new CloudError(failure.code, transportMessages[failure.code]);
   }
   const parsed = responseSchema(contract.output).safeParse(raw);
-  if (!parsed.success) throw new CloudError('COMMON.INTERNAL', messageFor('COMMON.INTERNAL'));
+  if (!parsed.success) {
+    console.error(`[cloud] ${name}.${action} answered outside the contract`, parsed.error.issues.slice(0, 3));
+    throw new CloudError('COMMON.INTERNAL', messageFor('COMMON.INTERNAL'));
+  }
   const answer = parsed.data as CloudResponse<OutputOf<Actions<F>[A]>>;
   if (!answer.ok) throw new CloudError(answer.error.code, answer.error.message || messageFor(answer.error.code));
   return answer.data;

@@ -1,7 +1,10 @@
 /**
  * A stand-in for @tarojs/taro in jsdom: storage in memory, navigation and
- * requests as jest mocks that tests can inspect and script.
+ * requests as jest mocks that tests can inspect and script, and page-show
+ * events that tests fire with `showPage()`.
  */
+import { useEffect, useRef } from 'react';
+
 const storage = new Map<string, unknown>();
 
 const Taro = {
@@ -14,9 +17,27 @@ const Taro = {
   redirectTo: jest.fn().mockResolvedValue(undefined),
   reLaunch: jest.fn().mockResolvedValue(undefined),
   showToast: jest.fn().mockResolvedValue(undefined),
+  /** Confirms unless a test scripts otherwise. */
+  showModal: jest.fn().mockResolvedValue({ confirm: true, cancel: false }),
   setClipboardData: jest.fn().mockResolvedValue(undefined),
 };
 
-export const useDidShow = (_fn: () => void): void => undefined;
+const showListeners = new Set<{ current: () => void }>();
+
+/** Like Taro's: calls `fn` each time the page is shown, the first show included. */
+export function useDidShow(fn: () => void): void {
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => {
+    showListeners.add(latest);
+    return () => void showListeners.delete(latest);
+  }, []);
+}
+
+/** Shows the mounted pages, as WeChat does on first display and when the user comes back to a page. */
+export function showPage(): void {
+  for (const listener of [...showListeners]) listener.current();
+}
+
 export const useLaunch = (_fn: () => void): void => undefined;
 export default Taro;

@@ -24,7 +24,7 @@ export default function PagedList<T>({ list, emptyText, emptyAction, keyOf, rend
         empty={!list.loading && list.items.length === 0}
         emptyText={emptyText}
         emptyAction={emptyAction}
-        onRetry={list.reload}
+        onRetry={list.retry}
       />
       {list.hasMore && !list.loading && !list.error && list.items.length > 0 && (
         <Button className='big-button secondary' onClick={list.loadMore}>

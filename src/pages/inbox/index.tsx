@@ -9,7 +9,7 @@ import { callCloud } from '../../services/cloud';
 import { formatTime } from '../../services/format';
 
 export default function Inbox() {
-  const list = usePaged((cursor) => callCloud('inbox', 'list', { cursor }));
+  const list = usePaged((page) => callCloud('inbox', 'list', page));
   useRefreshOnReturn(list.reload);
   const [readNow, setReadNow] = useState<Set<string>>(new Set());
 

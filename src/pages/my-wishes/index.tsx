@@ -8,7 +8,7 @@ import { formatTime } from '../../services/format';
 import { go } from '../../services/navigate';
 
 export default function MyWishes() {
-  const list = usePaged((cursor) => callCloud('wishes', 'mine', { cursor }));
+  const list = usePaged((page) => callCloud('wishes', 'mine', page));
   useRefreshOnReturn(list.reload);
   return (
     <PageShell>

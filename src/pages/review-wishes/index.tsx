@@ -7,7 +7,7 @@ import { callCloud } from '../../services/cloud';
 import { formatTime } from '../../services/format';
 
 export default function ReviewWishes() {
-  const list = usePaged((cursor) => callCloud('wishes', 'pendingReview', { cursor }));
+  const list = usePaged((page) => callCloud('wishes', 'pendingReview', page));
   useRefreshOnReturn(list.reload);
   return (
     <PageShell>

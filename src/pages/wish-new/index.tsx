@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { WISH_TEXT_MAX, wishCategoryLabels, wishesContract, type WishCategory } from '../../../types';
 import PageShell from '../../components/page-shell';
+import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 import './index.scss';
 
@@ -12,22 +13,29 @@ export default function WishNew() {
   const [category, setCategory] = useState<WishCategory | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const submission = useSubmission();
+  const busy = submission.pending !== null || sent;
 
   const submit = async () => {
+    if (sent) return;
     // The same schema the cloud function checks, so the villager hears about a mistake before sending.
     const parsed = wishesContract.actions.submit.input.safeParse({ category, text });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
-    setBusy(true);
     setError(null);
+    const { category: chosen, text: wish } = parsed.data;
     try {
-      await callCloud('wishes', 'submit', parsed.data);
+      // Same category and text: the same wish, so a retry after a lost answer cannot create a second one.
+      const done = await submission.submit(`${chosen}\n${wish}`, (requestId) =>
+        callCloud('wishes', 'submit', { category: chosen, text: wish, requestId }),
+      );
+      if (!done.sent) return;
+      // Stay disabled until the page is gone: a tap now would be a new wish.
+      setSent(true);
       await Taro.showToast({ title: '心愿已提交', icon: 'success' });
       void Taro.redirectTo({ url: '/pages/my-wishes/index' });
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -59,7 +67,7 @@ export default function WishNew() {
       </Text>
       {error && <View className='error-text'>{error}</View>}
       <Button className={`big-button submit ${busy ? 'is-busy' : ''}`} disabled={busy} onClick={() => void submit()}>
-        {busy ? '正在提交…' : '提交心愿'}
+        {sent ? '已提交' : busy ? '正在提交…' : '提交心愿'}
       </Button>
     </PageShell>
   );
