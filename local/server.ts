@@ -20,6 +20,8 @@ export interface StandInOptions {
   /** Fire timers on their cron (off in tests that tick by hand). */
   timers?: boolean;
   log?: (line: string) => void;
+  /** The functions to serve: the deployable registry unless a test brings its own. */
+  functions?: Record<string, FunctionHandler>;
 }
 
 export interface StandIn {
@@ -44,7 +46,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const clock = deps.clock;
   // A Map, not the registry object: a name from the URL such as `constructor` or
   // `__proto__` must find nothing rather than something every object inherits.
-  const registry = new Map<string, FunctionHandler>(Object.entries(handlers));
+  const registry = new Map<string, FunctionHandler>(Object.entries(options.functions ?? handlers));
   const timersOf = (fn: string) => (registry.get(fn)?.contract.timers ?? []).map((t) => t.name);
   const fireTimer = (fn: string, timer: string) => registry.get(fn)!.invoke({}, { openid: null, source: 'timer', trigger: timer }, deps);
 

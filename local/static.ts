@@ -1,7 +1,8 @@
-import { createReadStream, statSync, type BigIntStats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,11 +32,11 @@ export const REVALIDATE = 'no-cache';
 export const hasContentHash = (file: string): boolean => /^.+[.-][0-9a-f]{8,}\.[A-Za-z0-9]+$/.test(basename(file));
 
 /**
- * A weak validator from size and modification time in nanoseconds, as nginx and
- * serve-static do: a rebuild rewrites the file and so changes it. Weak, because the
- * gzipped and plain answers share it.
+ * A validator from the bytes themselves, so it changes exactly when the content does
+ * (a size-and-mtime tag can repeat when a rebuild rewrites a file within one clock tick).
+ * Weak, because the gzipped and plain answers share it.
  */
-const etagOf = (stat: BigIntStats): string => `W/"${stat.size.toString(16)}-${stat.mtimeNs.toString(16)}"`;
+const etagOf = (content: Buffer): string => `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 22)}"`;
 
 /** RFC 9110 §13.1.2: weak comparison against each listed tag, or `*`. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -44,11 +45,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-function statFile(file: string): BigIntStats | null {
+/** The file's bytes, or null when it is not a readable regular file. H5 build files are small enough to hold whole. */
+function readFile(file: string): Buffer | null {
   try {
-    return statSync(file, { bigint: true });
+    return readFileSync(file);
   } catch {
-    // Missing, too long a name, not a directory on the way: all just "not there".
+    // Missing, a directory, too long a name, a NUL byte, vanished mid-rebuild: all just "not there".
     return null;
   }
 }
@@ -57,15 +59,13 @@ function refuse(res: ServerResponse, status: number, headers: Record<string, str
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end();
 }
 
-/** The request path as a file path, or null when it cannot be one (bad percent-encoding, a NUL byte). */
+/** The request path as a file path, or null when its percent-encoding is broken (`/%`), which decodeURIComponent throws on. */
 function decodePath(url: string): string | null {
-  let path: string;
   try {
-    path = decodeURIComponent(url.split('?')[0]);
+    return decodeURIComponent(url.split('?')[0]);
   } catch {
     return null;
   }
-  return path.includes('\0') ? null : path;
 }
 
 /**
@@ -79,18 +79,18 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   if (path === null) return refuse(res, 400);
   let file = normalize(join(base, path));
   if (file !== base && !file.startsWith(base + sep)) return refuse(res, 403);
-  let stat = statFile(file);
-  if (!stat || !stat.isFile()) {
+  let content = readFile(file);
+  if (content === null) {
     // The router is hash-based, so any other path is the app itself.
     file = join(base, 'index.html');
-    stat = statFile(file);
+    content = readFile(file);
   }
-  if (!stat || !stat.isFile()) {
+  if (content === null) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 版本尚未构建：请运行 npm run build:h5');
     return;
   }
   const ext = extname(file);
-  const etag = etagOf(stat);
+  const etag = etagOf(content);
   const headers: Record<string, string> = {
     'cache-control': hasContentHash(file) ? IMMUTABLE : REVALIDATE,
     etag,
@@ -101,15 +101,13 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     return;
   }
   headers['content-type'] = types[ext] ?? 'application/octet-stream';
-  const gzip = compressible.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  if (gzip) headers['content-encoding'] = 'gzip';
-  res.writeHead(200, headers);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  const stream = createReadStream(file);
-  // The file may vanish mid-rebuild: cut the answer short rather than crash the process.
-  stream.on('error', () => res.destroy());
-  (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  const zipped = compressible.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  // HEAD answers with the length a GET would send, and no body.
+  const answer = (body: Buffer) => {
+    headers['content-length'] = String(body.length);
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+  };
+  if (!zipped) return answer(content);
+  headers['content-encoding'] = 'gzip';
+  gzip(content, (error, body) => (error ? res.destroy() : answer(body)));
 }

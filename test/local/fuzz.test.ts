@@ -92,6 +92,8 @@ const bodies: (string | Buffer)[] = [
   '{"now":1e400}',
   '{"now":"2026-13-45"}',
   '{"now":"275760-09-14T00:00:00Z"}',
+  '{"now":"+275760-09-13T00:00:00Z"}',
+  '{"now":"-271821-04-20T00:00:00Z"}',
   '{"__proto__":{"now":null}}',
   '{"constructor":{"prototype":{"now":null}}}',
   '{"action":',

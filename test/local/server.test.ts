@@ -1,38 +1,24 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { movableClock, type MovableClock } from '../../local/clock';
-import { localDeps, openLocalStore } from '../../local/deps';
-import { seedIfEmpty } from '../../local/seed';
-import { MAX_BODY_BYTES, startStandIn, type StandIn } from '../../local/server';
-import type { SqliteStore } from '../../cloudfunctions/core/adapters/sqlite-store';
+import { MAX_BODY_BYTES } from '../../local/server';
+import { startTestStandIn, type TestStandIn } from './stand-in';
 
-let standIn: StandIn;
-let store: SqliteStore;
-let clock: MovableClock;
-const staticDir = mkdtempSync(join(tmpdir(), 'standin-'));
-writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>暖心驻村</title>');
-writeFileSync(join(staticDir, 'app.3f2a.js'), 'console.log("app")'.repeat(50));
-
+let t: TestStandIn;
 beforeEach(async () => {
-  clock = movableClock();
-  store = openLocalStore(':memory:');
-  await seedIfEmpty(store, clock);
-  standIn = await startStandIn({ deps: { ...localDeps(store, clock), log: { error: () => undefined, info: () => undefined } }, staticDir, port: 0, timers: false, log: () => undefined });
+  t = await startTestStandIn();
 });
 afterEach(async () => {
-  await standIn.close();
-  store.close();
+  await t.close();
 });
 
 const call = async (name: string, body: unknown, openid?: string) => {
-  const res = await fetch(`${standIn.url}/api/functions/${name}`, {
+  const res = await fetch(`${t.url}/api/functions/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as any };
 };
+const post = (path: string, body?: unknown) =>
+  fetch(`${t.url}${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
 describe('the stand-in runs the cloud functions over HTTP', () => {
   it('carries a villager\'s wish to the cadre of the same village only', async () => {
@@ -57,65 +43,92 @@ describe('the stand-in runs the cloud functions over HTTP', () => {
     expect(await call('wishes', '{"action":', 'demo-cadre-1')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'COMMON.BAD_REQUEST' } } });
     const huge = { action: 'submit', input: { category: 'daily', text: 'x'.repeat(MAX_BODY_BYTES) } };
     expect(await call('wishes', huge, 'demo-villager-1')).toMatchObject({ status: 413, body: { ok: false } });
-    expect(await store.collection('wishes').count({ submitterId: 'm-xinghua-01-1' })).toBe(0);
+    expect(await t.store.collection('wishes').count({ submitterId: 'm-xinghua-01-1' })).toBe(0);
+  });
+
+  it('answers a known path with the wrong method 405, naming the allowed ones', async () => {
+    const res = await fetch(`${t.url}/api/functions/wishes`);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } });
   });
 });
 
 describe('the stand-in\'s dev endpoints', () => {
   it('lists the demo users with their villages', async () => {
-    const users = (await (await fetch(`${standIn.url}/api/dev/users`)).json()) as any[];
+    const users = (await (await fetch(`${t.url}/api/dev/users`)).json()) as any[];
     expect(users).toContainEqual({ openid: 'demo-villager-1', role: 'villager', name: '王秀兰', villageId: 'v-xinghua', villageName: '杏花村' });
     expect(users).toContainEqual(expect.objectContaining({ openid: 'demo-office-1', villageId: null, villageName: null }));
   });
 
   it('moves the clock, which the functions then read, and resets it', async () => {
-    const moved = await fetch(`${standIn.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ now: '2027-02-10T09:00:00+08:00' }) });
+    const moved = await post('/api/dev/clock', { now: '2027-02-10T09:00:00+08:00' });
     expect(await moved.json()).toMatchObject({ now: expect.stringMatching(/^2027-02-10T01:00:0/), real: false });
     const wish = await call('wishes', { action: 'submit', input: { category: 'daily', text: '过年想要一副春联' } }, 'demo-villager-1');
     expect(wish.body.data.createdAt).toMatch(/^2027-02-10T01:00/);
-    const bad = await fetch(`${standIn.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ now: 'tomorrow' }) });
-    expect(bad.status).toBe(400);
-    const reset = await fetch(`${standIn.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ now: null }) });
+    expect((await post('/api/dev/clock', { now: 'tomorrow' })).status).toBe(400);
+    const reset = await post('/api/dev/clock', { now: null });
     expect(await reset.json()).toMatchObject({ real: true });
   });
 
-  it('fires a timer by hand, landing reminders in the cadres\' inboxes', async () => {
-    const fired = await fetch(`${standIn.url}/api/dev/timers/wishes`, { method: 'POST' });
-    expect(await fired.json()).toEqual({ ok: true, data: { cadres: 3, notified: 3 } });
-    const inbox = await call('inbox', { action: 'list', input: {} }, 'demo-cadre-1');
-    expect(inbox.body.data.items[0]).toMatchObject({ title: '心愿待审核', read: false });
-    expect((await fetch(`${standIn.url}/api/dev/timers/users`, { method: 'POST' })).status).toBe(404);
+  it('refuses clock bodies that are not { now: instant | null } with 400 and leaves the clock alone', async () => {
+    for (const body of [null, [], 42, {}, { now: {} }, { now: 1700000000000 }, { now: '' }]) {
+      const res = await post('/api/dev/clock', body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT' } });
+    }
+    expect(t.clock.isReal()).toBe(true);
   });
 
-  it('fires the 08:00 timer on its own once the clock passes 08:00 in China', async () => {
-    clock.set(new Date('2026-11-25T07:59:58+08:00'));
-    expect(await standIn.scheduler.tick()).toEqual([]);
-    clock.set(new Date('2026-11-25T08:00:01+08:00'));
-    expect(await standIn.scheduler.tick()).toEqual(['wishes']);
-    expect(await standIn.scheduler.tick()).toEqual([]);
-    expect(await store.collection('inbox').count({ to: 'm-cadre-1' })).toBe(1);
-  });
-
-  it('replays nothing when the clock moves back', async () => {
-    clock.set(new Date('2026-11-25T09:00:00+08:00'));
-    await standIn.scheduler.tick();
-    clock.set(new Date('2026-11-20T09:00:00+08:00'));
-    expect(await standIn.scheduler.tick()).toEqual([]);
+  it('keeps the clock within four-digit years, so stored instants still sort as text', async () => {
+    for (const now of ['+010000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '9999-06-01T00:00:00Z', '1969-12-31T23:59:59Z']) {
+      expect({ now, status: (await post('/api/dev/clock', { now })).status }).toEqual({ now, status: 400 });
+    }
+    expect(t.clock.isReal()).toBe(true);
+    expect((await post('/api/dev/clock', { now: '9998-12-31T00:00:00Z' })).status).toBe(200);
   });
 });
 
-describe('the stand-in serves the H5 build', () => {
-  it('gzips hashed assets with a long cache and falls back to index.html for other paths', async () => {
-    const asset = await fetch(`${standIn.url}/app.3f2a.js`, { headers: { 'accept-encoding': 'gzip' } });
-    expect(asset.headers.get('content-encoding')).toBe('gzip');
-    expect(asset.headers.get('cache-control')).toContain('immutable');
-    const page = await fetch(`${standIn.url}/pages/index`);
-    expect(page.headers.get('cache-control')).toBe('no-cache');
-    expect(await page.text()).toContain('暖心驻村');
+describe('the stand-in fires timers by hand', () => {
+  const reminder = 'daily-review-reminder';
+
+  it('fires one timer of a function, landing reminders in the cadres\' inboxes', async () => {
+    const fired = await post(`/api/dev/timers/wishes/${reminder}`);
+    expect(await fired.json()).toMatchObject({ ok: true, data: { cadres: 3, notified: 3 } });
+    const inbox = await call('inbox', { action: 'list', input: {} }, 'demo-cadre-1');
+    expect(inbox.body.data.items[0]).toMatchObject({ title: '心愿待审核', read: false });
   });
 
-  it('never serves a file outside the build folder', async () => {
-    const res = await fetch(`${standIn.url}/..%2f..%2fpackage.json`);
-    expect(res.status).toBe(403);
+  it('fires all of a function\'s timers, each answer under its timer\'s name', async () => {
+    const fired = await post('/api/dev/timers/wishes');
+    const body = (await fired.json()) as { ok: boolean; data: Record<string, unknown> };
+    expect(Object.keys(body.data)).toEqual([reminder]);
+    expect(body).toMatchObject({ ok: true, data: { [reminder]: { ok: true, data: { cadres: 3, notified: 3 } } } });
+    expect(await t.store.collection('inbox').count({ to: 'm-cadre-1' })).toBe(1);
+  });
+
+  it('answers 404 in the envelope for a function without timers, an unknown timer or an unknown function', async () => {
+    for (const path of ['/api/dev/timers/users', '/api/dev/timers/wishes/nightly', '/api/dev/timers/payments', '/api/dev/timers/constructor', `/api/dev/timers/users/${reminder}`]) {
+      const res = await post(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(await res.json()).toEqual({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: expect.any(String) } });
+    }
+    expect(await t.store.collection('inbox').count({ to: 'm-cadre-1' })).toBe(0);
+  });
+
+  it('fires the 08:00 timer on its own once the clock passes 08:00 in China', async () => {
+    t.clock.set(new Date('2026-11-25T07:59:58+08:00'));
+    expect(await t.standIn.scheduler.tick()).toEqual([]);
+    t.clock.set(new Date('2026-11-25T08:00:01+08:00'));
+    expect(await t.standIn.scheduler.tick()).toEqual([`wishes/${reminder}`]);
+    expect(await t.standIn.scheduler.tick()).toEqual([]);
+    expect(await t.store.collection('inbox').count({ to: 'm-cadre-1' })).toBe(1);
+  });
+
+  it('replays nothing when the clock moves back', async () => {
+    t.clock.set(new Date('2026-11-25T09:00:00+08:00'));
+    await t.standIn.scheduler.tick();
+    t.clock.set(new Date('2026-11-20T09:00:00+08:00'));
+    expect(await t.standIn.scheduler.tick()).toEqual([]);
   });
 });
