@@ -3,26 +3,30 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { inviteCodeSchema } from '../../../types';
 import PageShell from '../../components/page-shell';
+import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 
 export default function Bind() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [bound, setBound] = useState(false);
+  const submission = useSubmission();
+  const busy = submission.pending !== null || bound;
 
   const submit = async () => {
+    if (bound) return;
     const parsed = inviteCodeSchema.safeParse(code);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请核对邀请码');
-    setBusy(true);
     setError(null);
     try {
-      await callCloud('users', 'bind', { code: parsed.data });
+      // One bind at a time: a second tap would answer 已绑定 over the first one's success.
+      const done = await submission.submit(parsed.data, () => callCloud('users', 'bind', { code: parsed.data }));
+      if (!done.sent) return;
+      setBound(true);
       await Taro.showToast({ title: '绑定成功', icon: 'success' });
       void Taro.reLaunch({ url: '/pages/index/index' });
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
 
