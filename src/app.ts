@@ -5,8 +5,8 @@ import './app.scss';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      // npm run build:weapp always names the environment; only a local/dev build leaves it empty.
-      if (!CLOUD_ENV) console.warn('[cloud] local/dev build without TARO_APP_CLOUD_ENV: using the environment selected in DevTools');
+      // npm run build:weapp always names the environment (scripts/build-weapp.ts); only a local/dev
+      // build (the tests, `npm run build:weapp -- --dev`) leaves it empty: DevTools' selected environment.
       Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true });
     }
   });
