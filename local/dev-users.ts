@@ -16,12 +16,21 @@ export async function listDevUsers(store: Store): Promise<DevUser[]> {
   const users = await findAll(store.collection('users'), {});
   const villages = new Map((await findAll(store.collection('villages'), {})).map((v) => [v._id, v.name]));
   // One read per 100 users rather than one per user: with STORE_LATENCY_MS each read is a round trip.
-  const members = await getMany(store.collection('members'), users.map((u) => u.memberId));
+  const members = await getMany(
+    store.collection('members'),
+    users.map((u) => u.memberId),
+  );
   const list: DevUser[] = [];
   for (const u of users) {
     const m = members.get(u.memberId);
     if (!m) continue;
-    list.push({ openid: u._id, role: m.role, name: m.name, villageId: m.villageId, villageName: m.villageId ? (villages.get(m.villageId) ?? null) : null });
+    list.push({
+      openid: u._id,
+      role: m.role,
+      name: m.name,
+      villageId: m.villageId,
+      villageName: m.villageId ? (villages.get(m.villageId) ?? null) : null,
+    });
   }
   return list;
 }

@@ -17,9 +17,36 @@ const villageRefs = [
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
 const givenNames = [
-  '秀兰', '建国', '桂芳', '志强', '玉梅', '德明', '春花', '永福', '淑珍', '国庆',
-  '凤英', '长顺', '翠萍', '海生', '金凤', '宝山', '丽娟', '振华', '素芬', '文斌',
-  '美华', '保国', '彩霞', '立新', '月娥', '天佑', '巧云', '广才', '兰英', '家旺',
+  '秀兰',
+  '建国',
+  '桂芳',
+  '志强',
+  '玉梅',
+  '德明',
+  '春花',
+  '永福',
+  '淑珍',
+  '国庆',
+  '凤英',
+  '长顺',
+  '翠萍',
+  '海生',
+  '金凤',
+  '宝山',
+  '丽娟',
+  '振华',
+  '素芬',
+  '文斌',
+  '美华',
+  '保国',
+  '彩霞',
+  '立新',
+  '月娥',
+  '天佑',
+  '巧云',
+  '广才',
+  '兰英',
+  '家旺',
 ];
 const spouseNames = ['翠兰', '荣华', '秀珍', '福生', '桂英', '明亮', '玉兰', '铁柱'];
 
@@ -46,7 +73,8 @@ function villageHouseholds(villageId: string, vi: number): RosterHousehold[] {
     const headName = surnames[(i + vi * 7) % surnames.length] + givenNames[(i + vi * 11) % givenNames.length];
     const size = 1 + ((i * 3 + vi) % 5);
     const members = [{ id: `m-${id.slice(2)}-1`, name: headName, phone: phone(n + 5000) }];
-    if (size > 1 && i % 2 === 0) members.push({ id: `m-${id.slice(2)}-2`, name: headName[0] + spouseNames[i % spouseNames.length], phone: phone(n + 5000) });
+    if (size > 1 && i % 2 === 0)
+      members.push({ id: `m-${id.slice(2)}-2`, name: headName[0] + spouseNames[i % spouseNames.length], phone: phone(n + 5000) });
     return {
       id,
       address: `${groupNames[i % groupNames.length]}组 ${i + 1} 号`,
@@ -110,8 +138,14 @@ function demoBindings(members: MemberRecord[]): Record<string, string> {
   const bindings: Record<string, string> = {};
   villageRefs.forEach((v, vi) => {
     const here = members.filter((m) => m.villageId === v.id);
-    here.filter((m) => m.role === 'villager').slice(0, 3).forEach((m, i) => (bindings[`demo-villager-${vi * 3 + i + 1}`] = m._id));
-    here.filter((m) => m.role === 'helper').slice(0, 2).forEach((m, k) => (bindings[`demo-helper-${vi * 2 + k + 1}`] = m._id));
+    here
+      .filter((m) => m.role === 'villager')
+      .slice(0, 3)
+      .forEach((m, i) => (bindings[`demo-villager-${vi * 3 + i + 1}`] = m._id));
+    here
+      .filter((m) => m.role === 'helper')
+      .slice(0, 2)
+      .forEach((m, k) => (bindings[`demo-helper-${vi * 2 + k + 1}`] = m._id));
   });
   members.filter((m) => m.role === 'cadre').forEach((m, i) => (bindings[`demo-cadre-${i + 1}`] = m._id));
   members.filter((m) => m.role === 'office').forEach((m, i) => (bindings[`demo-office-${i + 1}`] = m._id));

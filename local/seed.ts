@@ -22,7 +22,14 @@ export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> 
     const household = households.filter((h) => h.villageId === w.village)[w.householdIndex];
     const submitter = members.find((m) => m.householdId === household._id && m.openid === null);
     if (!submitter) throw new Error(`demo wish ${i} has no unbound villager in ${household._id}`);
-    const wish = submitWish({ id: `w-demo-${i + 1}`, submitter, category: w.category, text: w.text, openWishes: 0, now: addDays(now, -w.daysAgo) });
+    const wish = submitWish({
+      id: `w-demo-${i + 1}`,
+      submitter,
+      category: w.category,
+      text: w.text,
+      openWishes: 0,
+      now: addDays(now, -w.daysAgo),
+    });
     await store.collection('wishes').add(wish);
   }
   return true;
@@ -35,10 +42,9 @@ export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> 
 export async function ensureDemoInvite(store: Store, clock: Clock, ids: IdSource): Promise<{ code: string; memberName: string } | null> {
   const now = clock.now();
   const members = store.collection('members');
-  const waiting = await store.collection('invites').find(
-    { issuedBy: 'm-cadre-1', usedAt: null, expiresAt: { $gt: now.toISOString() } },
-    { limit: 1 },
-  );
+  const waiting = await store
+    .collection('invites')
+    .find({ issuedBy: 'm-cadre-1', usedAt: null, expiresAt: { $gt: now.toISOString() } }, { limit: 1 });
   if (waiting[0]) {
     const member = await members.get(waiting[0].memberId);
     if (member && member.openid === null) return { code: waiting[0]._id, memberName: member.name };

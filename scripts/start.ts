@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { roleLabels } from '../types';
 import { movableClock } from '../local/clock';
 import { DEFAULT_DATA_FILE, localDeps, openLocalStore } from '../local/deps';
+import { latencyFromEnv } from '../local/latency-store';
 import { listDevUsers } from '../local/dev-users';
 import { ensureDemoInvite, seedIfEmpty } from '../local/seed';
 import { startStandIn } from '../local/server';
@@ -17,6 +18,9 @@ function step(label: string) {
 }
 
 async function main() {
+  // CloudBase's round trip, to show locally the races it causes: every store call the functions make waits this long.
+  // Read first, so that a bad value stops the start before any build.
+  const latencyMs = latencyFromEnv(process.env.STORE_LATENCY_MS);
   if (process.argv.includes('--fresh') && dataFile !== ':memory:') {
     rmSync(dataFile.replace(/[^/]+$/, ''), { recursive: true, force: true });
     console.log('已清空本地数据 (local data wiped)');
@@ -33,7 +37,8 @@ async function main() {
 
   const clock = movableClock();
   const store = openLocalStore(dataFile);
-  const deps = localDeps(store, clock);
+  // Seeding below uses the store directly: only the functions' calls pay the latency.
+  const deps = localDeps(store, clock, { latencyMs });
   if (await seedIfEmpty(store, clock)) console.log(`已生成演示数据 (demo county seeded into ${dataFile})`);
   const invite = await ensureDemoInvite(store, clock, deps.ids);
   const standIn = await startStandIn({ deps, staticDir: 'dist-h5', port });
@@ -41,8 +46,11 @@ async function main() {
   const users = await listDevUsers(store);
   console.log('\n演示账号 (demo accounts; pick one in the browser):');
   console.table(users.map((u) => ({ 角色: roleLabels[u.role], 姓名: u.name, 村: u.villageName ?? '石桥镇', openid: u.openid })));
+  if (latencyMs > 0) console.log(`数据库延迟 (STORE_LATENCY_MS): 每次存储调用前等待 ${latencyMs} ms`);
   if (invite) console.log(`新微信用户的演示邀请码 (invite code for "新微信用户"): ${invite.code}  → ${invite.memberName}`);
-  console.log(`\n✔ ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${standIn.url}\n  (Ctrl+C to stop; data in ${dataFile}; npm run start:fresh starts afresh)`);
+  console.log(
+    `\n✔ ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${standIn.url}\n  (Ctrl+C to stop; data in ${dataFile}; npm run start:fresh starts afresh)`,
+  );
 
   const stop = async () => {
     await standIn.close();

@@ -18,7 +18,16 @@ afterAll(async () => {
 });
 
 // Names every plain object inherits: a registry read with `handlers[name]` finds them.
-const prototypeNames = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype'];
+const prototypeNames = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'prototype',
+];
 const functionNames = [...Object.keys(handlers), ...prototypeNames, 'Wishes', 'payments'];
 const timerPaths = Object.entries(handlers).flatMap(([fn, h]) => [
   `/api/dev/timers/${fn}`,
@@ -104,8 +113,24 @@ const bodies: (string | Buffer)[] = [
   deep,
   'x'.repeat(MAX_BODY_BYTES + 10),
 ];
-const contentTypes = ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '', 'application/json; charset=latin1'];
-const openids: (string | Buffer | null)[] = [null, 'demo-villager-1', 'demo-cadre-1', 'demo-office-1', '__proto__', 'x'.repeat(4000), Buffer.from([0xff, 0xfe, 0x80]), ' '];
+const contentTypes = [
+  'application/json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  '',
+  'application/json; charset=latin1',
+];
+const openids: (string | Buffer | null)[] = [
+  null,
+  'demo-villager-1',
+  'demo-cadre-1',
+  'demo-office-1',
+  '__proto__',
+  'x'.repeat(4000),
+  Buffer.from([0xff, 0xfe, 0x80]),
+  ' ',
+];
 
 function withHeaders(i: number, spec: RawSpec): RawSpec {
   const headers: Record<string, string | Buffer> = { ...spec.headers };
@@ -188,13 +213,19 @@ describe('malformed requests never answer 5xx nor stop the stand-in', () => {
     await expectHandled(post({ headers: { 'content-encoding': 'gzip' }, body: Buffer.from([0x1f, 0x8b, 0x08, 0x00]) }));
     await expectHandled({ method: 'GET', path: '/', headers: { 'x-huge': 'y'.repeat(100_000) } }, { mayGoUnanswered: true });
     await expectHandled({ method: 'GET', path: '/', headers: { 'if-none-match': '"' + 'z'.repeat(5000) } });
-    await expectHandled({ method: 'GET', path: '/app.3f2a9c1e.js', headers: { 'accept-encoding': 'gzip;q=\xff, br, *', range: 'bytes=-5-' } });
+    await expectHandled({
+      method: 'GET',
+      path: '/app.3f2a9c1e.js',
+      headers: { 'accept-encoding': 'gzip;q=\xff, br, *', range: 'bytes=-5-' },
+    });
     for (let n = 0; n < 20; n++) {
       const { port } = new URL(t.url);
       const { connect } = await import('node:net');
       const socket = connect(Number(port), '127.0.0.1');
       socket.on('error', () => undefined);
-      socket.write(`POST /api/functions/wishes HTTP/1.1\r\nHost: x\r\ncontent-length: 50\r\nx-dev-openid: demo-villager-1\r\n\r\n{"action":"sub`);
+      socket.write(
+        `POST /api/functions/wishes HTTP/1.1\r\nHost: x\r\ncontent-length: 50\r\nx-dev-openid: demo-villager-1\r\n\r\n{"action":"sub`,
+      );
       await new Promise((r) => setTimeout(r, 2));
       socket.destroy();
     }
@@ -205,16 +236,26 @@ describe('malformed requests never answer 5xx nor stop the stand-in', () => {
     const byteString = (max: number) => fc.uint8Array({ maxLength: max }).map((b) => Buffer.from(b).toString('latin1'));
     const path = fc.oneof(
       fc.constantFrom(...apiPaths, ...staticPaths),
-      fc.tuple(fc.constantFrom('/', '/api/', '/api/functions/', '/api/dev/timers/', '/api/dev/'), byteString(40)).map(([p, s]) => p + s.replace(/[\r\n ]/g, '%')),
+      fc
+        .tuple(fc.constantFrom('/', '/api/', '/api/functions/', '/api/dev/timers/', '/api/dev/'), byteString(40))
+        .map(([p, s]) => p + s.replace(/[\r\n ]/g, '%')),
       fc.webPath(),
     );
-    const body = fc.oneof(fc.constantFrom(...bodies), fc.json(), byteString(300).map((s) => Buffer.from(s, 'latin1')), fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'));
-    const samples = fc.sample(fc.record({ path, method: fc.constantFrom(...methods), body, n: fc.nat() }), { seed: 20261127, numRuns: 400 });
+    const body = fc.oneof(
+      fc.constantFrom(...bodies),
+      fc.json(),
+      byteString(300).map((s) => Buffer.from(s, 'latin1')),
+      fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'),
+    );
+    const samples = fc.sample(fc.record({ path, method: fc.constantFrom(...methods), body, n: fc.nat() }), {
+      seed: 20261127,
+      numRuns: 400,
+    });
     for (const s of samples) await expectHandled(withHeaders(s.n, { method: s.method, path: s.path, body: s.body }));
     await expectStillServing();
   });
 
-  it('logs nothing as an internal fault: a malformed request is the caller\'s error, not the server\'s', () => {
+  it("logs nothing as an internal fault: a malformed request is the caller's error, not the server's", () => {
     expect(t.errors).toEqual([]);
   });
 });

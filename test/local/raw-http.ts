@@ -41,7 +41,7 @@ export function rawRequest(url: string, bytes: Buffer, waitMs = 5000): Promise<R
 /** The payload of a chunked body (answers sent with `res.end()` after `writeHead` come chunked). */
 function dechunk(raw: Buffer): Buffer {
   const parts: Buffer[] = [];
-  for (let at = 0; at < raw.length; ) {
+  for (let at = 0; at < raw.length;) {
     const eol = raw.indexOf('\r\n', at);
     const size = parseInt(raw.subarray(at, eol).toString('latin1'), 16);
     if (eol < 0 || !(size > 0)) break;
@@ -61,10 +61,15 @@ export interface RawSpec {
 /** One HTTP/1.1 request with a correct Content-Length (unless the spec sets its own) and `Connection: close`. */
 export function requestBytes({ method, path, headers = {}, body }: RawSpec): Buffer {
   const payload = body === undefined ? null : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-  const lines: Buffer[] = [Buffer.from(`${method} `, 'latin1'), Buffer.from(path, 'latin1'), Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n')];
+  const lines: Buffer[] = [
+    Buffer.from(`${method} `, 'latin1'),
+    Buffer.from(path, 'latin1'),
+    Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n'),
+  ];
   const all: Record<string, string | Buffer> = { ...headers };
   if (payload && !Object.keys(all).some((k) => k.toLowerCase() === 'content-length')) all['content-length'] = String(payload.length);
-  for (const [k, v] of Object.entries(all)) lines.push(Buffer.from(`${k}: `, 'latin1'), Buffer.isBuffer(v) ? v : Buffer.from(v, 'latin1'), Buffer.from('\r\n'));
+  for (const [k, v] of Object.entries(all))
+    lines.push(Buffer.from(`${k}: `, 'latin1'), Buffer.isBuffer(v) ? v : Buffer.from(v, 'latin1'), Buffer.from('\r\n'));
   lines.push(Buffer.from('\r\n'));
   if (payload) lines.push(payload);
   return Buffer.concat(lines);

@@ -15,14 +15,18 @@ const call = async (name: string, body: unknown, openid?: string) => {
     headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await res.json() };
 };
 const post = (path: string, body?: unknown) =>
   fetch(`${t.url}${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
 describe('the stand-in runs the cloud functions over HTTP', () => {
-  it('carries a villager\'s wish to the cadre of the same village only', async () => {
-    const submitted = await call('wishes', { action: 'submit', input: { category: 'daily', text: '想要一个新的暖水瓶' } }, 'demo-villager-1');
+  it("carries a villager's wish to the cadre of the same village only", async () => {
+    const submitted = await call(
+      'wishes',
+      { action: 'submit', input: { category: 'daily', text: '想要一个新的暖水瓶' } },
+      'demo-villager-1',
+    );
     expect(submitted).toMatchObject({ status: 200, body: { ok: true, data: { status: 'pending_review' } } });
     const texts = async (openid: string) => {
       const r = await call('wishes', { action: 'pendingReview', input: {} }, openid);
@@ -34,13 +38,22 @@ describe('the stand-in runs the cloud functions over HTTP', () => {
   });
 
   it('identifies the caller only by the x-dev-openid header', async () => {
-    expect((await call('users', { action: 'whoami', input: {} })).body).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } });
+    expect((await call('users', { action: 'whoami', input: {} })).body).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNAUTHENTICATED' },
+    });
     expect((await call('users', { action: 'whoami', input: {} }, 'demo-office-1')).body.data.profile.role).toBe('office');
   });
 
   it('answers an unknown function, broken JSON and an oversized body in the envelope, without a stack trace', async () => {
-    expect(await call('payments', { action: 'x' }, 'demo-cadre-1')).toMatchObject({ status: 404, body: { ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } } });
-    expect(await call('wishes', '{"action":', 'demo-cadre-1')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'COMMON.BAD_REQUEST' } } });
+    expect(await call('payments', { action: 'x' }, 'demo-cadre-1')).toMatchObject({
+      status: 404,
+      body: { ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } },
+    });
+    expect(await call('wishes', '{"action":', 'demo-cadre-1')).toMatchObject({
+      status: 400,
+      body: { ok: false, error: { code: 'COMMON.BAD_REQUEST' } },
+    });
     const huge = { action: 'submit', input: { category: 'daily', text: 'x'.repeat(MAX_BODY_BYTES) } };
     expect(await call('wishes', huge, 'demo-villager-1')).toMatchObject({ status: 413, body: { ok: false } });
     expect(await t.store.collection('wishes').count({ submitterId: 'm-xinghua-01-1' })).toBe(0);
@@ -54,10 +67,16 @@ describe('the stand-in runs the cloud functions over HTTP', () => {
   });
 });
 
-describe('the stand-in\'s dev endpoints', () => {
+describe("the stand-in's dev endpoints", () => {
   it('lists the demo users with their villages', async () => {
     const users = (await (await fetch(`${t.url}/api/dev/users`)).json()) as any[];
-    expect(users).toContainEqual({ openid: 'demo-villager-1', role: 'villager', name: '王秀兰', villageId: 'v-xinghua', villageName: '杏花村' });
+    expect(users).toContainEqual({
+      openid: 'demo-villager-1',
+      role: 'villager',
+      name: '王秀兰',
+      villageId: 'v-xinghua',
+      villageName: '杏花村',
+    });
     expect(users).toContainEqual(expect.objectContaining({ openid: 'demo-office-1', villageId: null, villageName: null }));
   });
 
@@ -92,14 +111,14 @@ describe('the stand-in\'s dev endpoints', () => {
 describe('the stand-in fires timers by hand', () => {
   const reminder = 'daily-review-reminder';
 
-  it('fires one timer of a function, landing reminders in the cadres\' inboxes', async () => {
+  it("fires one timer of a function, landing reminders in the cadres' inboxes", async () => {
     const fired = await post(`/api/dev/timers/wishes/${reminder}`);
     expect(await fired.json()).toMatchObject({ ok: true, data: { cadres: 3, notified: 3 } });
     const inbox = await call('inbox', { action: 'list', input: {} }, 'demo-cadre-1');
     expect(inbox.body.data.items[0]).toMatchObject({ title: '心愿待审核', read: false });
   });
 
-  it('fires all of a function\'s timers, each answer under its timer\'s name', async () => {
+  it("fires all of a function's timers, each answer under its timer's name", async () => {
     const fired = await post('/api/dev/timers/wishes');
     const body = (await fired.json()) as { ok: boolean; data: Record<string, unknown> };
     expect(Object.keys(body.data)).toEqual([reminder]);
@@ -108,7 +127,13 @@ describe('the stand-in fires timers by hand', () => {
   });
 
   it('answers 404 in the envelope for a function without timers, an unknown timer or an unknown function', async () => {
-    for (const path of ['/api/dev/timers/users', '/api/dev/timers/wishes/nightly', '/api/dev/timers/payments', '/api/dev/timers/constructor', `/api/dev/timers/users/${reminder}`]) {
+    for (const path of [
+      '/api/dev/timers/users',
+      '/api/dev/timers/wishes/nightly',
+      '/api/dev/timers/payments',
+      '/api/dev/timers/constructor',
+      `/api/dev/timers/users/${reminder}`,
+    ]) {
       const res = await post(path);
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
       expect(await res.json()).toEqual({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: expect.any(String) } });

@@ -58,7 +58,7 @@ describe('the stand-in serves the H5 build', () => {
     expect((await get('/js/app.js', { 'if-none-match': '"other"' })).status).toBe(200);
   });
 
-  it('sends the new client after a rebuild, even one that keeps the file\'s size', async () => {
+  it("sends the new client after a rebuild, even one that keeps the file's size", async () => {
     const before = await get('/js/app.js');
     const etag = before.headers.get('etag')!;
     writeFileSync(join(t.staticDir, 'js', 'app.js'), 'console.log("v2")');

@@ -16,10 +16,14 @@ function choresFunction(fired: string[]) {
       { name: 'evening', cron: '0 0 20 * * * *' },
     ],
   };
-  return defineHandler(contract, {}, {
-    morning: async () => (fired.push('morning'), { swept: 1 }),
-    evening: async () => (fired.push('evening'), { locked: 1 }),
-  });
+  return defineHandler(
+    contract,
+    {},
+    {
+      morning: async () => (fired.push('morning'), { swept: 1 }),
+      evening: async () => (fired.push('evening'), { locked: 1 }),
+    },
+  );
 }
 
 describe('a function with several timers in the stand-in', () => {
@@ -34,16 +38,26 @@ describe('a function with several timers in the stand-in', () => {
     clock.set(null);
     store = openLocalStore(':memory:');
     const deps = { ...localDeps(store, clock), log: { error: () => undefined, info: () => undefined } };
-    standIn = await startStandIn({ deps, staticDir: fakeH5Build(), port: 0, timers: false, log: () => undefined, functions: { chores: choresFunction(fired) } });
+    standIn = await startStandIn({
+      deps,
+      staticDir: fakeH5Build(),
+      port: 0,
+      timers: false,
+      log: () => undefined,
+      functions: { chores: choresFunction(fired) },
+    });
   });
   afterEach(async () => {
     await standIn.close();
     store.close();
   });
 
-  it('POST /api/dev/timers/<function> fires every timer, in the contract\'s order', async () => {
+  it("POST /api/dev/timers/<function> fires every timer, in the contract's order", async () => {
     const res = await post('/api/dev/timers/chores');
-    expect(await res.json()).toEqual({ ok: true, data: { morning: { ok: true, data: { swept: 1 } }, evening: { ok: true, data: { locked: 1 } } } });
+    expect(await res.json()).toEqual({
+      ok: true,
+      data: { morning: { ok: true, data: { swept: 1 } }, evening: { ok: true, data: { locked: 1 } } },
+    });
     expect(fired).toEqual(['morning', 'evening']);
   });
 
@@ -66,7 +80,7 @@ describe('a function with several timers in the stand-in', () => {
 });
 
 describe('the timer scheduler', () => {
-  it('reads CloudBase\'s 7-field crons in China time and refuses other shapes', () => {
+  it("reads CloudBase's 7-field crons in China time and refuses other shapes", () => {
     expect(toCroner('0 0 8 * * * *').nextRun(new Date('2026-11-25T00:00:00Z'))?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
     expect(() => toCroner('0 8 * * *')).toThrow(/7 fields/);
     expect(() => toCroner('0 0 8 * * * 2027')).toThrow(/year/);
@@ -79,7 +93,12 @@ describe('the timer scheduler', () => {
     const calls: string[] = [];
     const scheduler = timerScheduler(
       [
-        { functionName: 'chores', timerName: 'slow', cron: '0 0 8 * * * *', fire: () => (calls.push('slow'), new Promise<void>((r) => (release = r))) },
+        {
+          functionName: 'chores',
+          timerName: 'slow',
+          cron: '0 0 8 * * * *',
+          fire: () => (calls.push('slow'), new Promise<void>((r) => (release = r))),
+        },
         { functionName: 'chores', timerName: 'quick', cron: '0 0 8 * * * *', fire: async () => void calls.push('quick') },
         { functionName: 'chores', timerName: 'hourly', cron: '0 0 * * * * *', fire: async () => void calls.push('hourly') },
       ],
