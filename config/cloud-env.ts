@@ -12,9 +12,7 @@ const ENV_ID = /^[a-z0-9][a-z0-9-]{1,62}$/i;
 /** The README's placeholder, copied by hand more than once. */
 const PLACEHOLDERS = new Set(['your-env-id']);
 
-export type WeappBuildPlan =
-  | { ok: true; envId: string; taroArgs: string[]; warning: string | null }
-  | { ok: false; message: string };
+export type WeappBuildPlan = { ok: true; envId: string; taroArgs: string[]; warning: string | null } | { ok: false; message: string };
 
 /** Reads the environment id and dev switches; says what `taro build --type weapp` gets, or why it must not run. */
 export function planWeappBuild(env: Record<string, string | undefined>, args: string[]): WeappBuildPlan {
@@ -23,7 +21,10 @@ export function planWeappBuild(env: Record<string, string | undefined>, args: st
   const taroArgs = ['build', '--type', 'weapp', ...args.filter((a) => a !== DEV_FLAG)];
   if (envId) {
     if (PLACEHOLDERS.has(envId.toLowerCase())) {
-      return { ok: false, message: `${CLOUD_ENV_VAR}="${envId}" is the README's placeholder: use your own environment id (WeChat DevTools → 云开发 → 设置).` };
+      return {
+        ok: false,
+        message: `${CLOUD_ENV_VAR}="${envId}" is the README's placeholder: use your own environment id (WeChat DevTools → 云开发 → 设置).`,
+      };
     }
     if (!ENV_ID.test(envId)) {
       return {

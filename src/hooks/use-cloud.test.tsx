@@ -27,7 +27,11 @@ describe('usePaged', () => {
   });
 
   it('appends the next page, read from the cursor the page before gave, until a page says null', async () => {
-    const load = pages({ items: ['a', 'b'], nextCursor: 'c1' }, { items: ['c', 'd'], nextCursor: 'c2' }, { items: ['e'], nextCursor: null });
+    const load = pages(
+      { items: ['a', 'b'], nextCursor: 'c1' },
+      { items: ['c', 'd'], nextCursor: 'c2' },
+      { items: ['e'], nextCursor: null },
+    );
     const { result } = await loaded(load);
     expect(result.current.hasMore).toBe(true);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { errorText } from '../services/cloud';
 
@@ -16,13 +16,11 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
     error: null,
     loading: true,
   });
-  const latest = useRef(load);
-  latest.current = load;
+  const latest = useLatest(load);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
     let live = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
     latest.current().then(
       (data) => live && setState({ data, error: null, loading: false }),
       (e: unknown) => live && setState((s) => ({ ...s, error: errorText(e), loading: false })),
@@ -30,9 +28,22 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
     return () => {
       live = false;
     };
-  }, [tick]);
+  }, [latest, tick]);
 
-  return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
+  const reload = useCallback(() => {
+    setState((s) => ({ ...s, loading: true, error: null }));
+    setTick((t) => t + 1);
+  }, []);
+  return { ...state, reload };
+}
+
+/** A ref that always holds the newest `value`, updated after each render (never during one). */
+function useLatest<V>(value: V): { readonly current: V } {
+  const ref = useRef(value);
+  useLayoutEffect(() => {
+    ref.current = value;
+  });
+  return ref;
 }
 
 export interface Page<T> {
@@ -67,52 +78,67 @@ export function usePaged<T>(loadPage: (request: PageRequest) => Promise<Page<T>>
   const [items, setItems] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(loadPage);
-  latest.current = loadPage;
+  const [loading, setLoading] = useState(true);
+  const latest = useLatest(loadPage);
   /** Numbers each request; only the newest may change the state. */
   const generation = useRef(0);
   const inFlight = useRef(false);
   const failed = useRef<string | undefined>(undefined);
 
-  const fetchPage = useCallback(async (cursor: string | undefined) => {
-    const mine = ++generation.current;
-    inFlight.current = true;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await latest.current(cursor === undefined ? {} : { cursor });
-      if (mine !== generation.current) return;
-      setItems((old) => (cursor === undefined ? page.items : [...old, ...page.items]));
-      setNext(page.nextCursor);
-    } catch (e) {
-      if (mine !== generation.current) return;
-      failed.current = cursor;
-      setError(errorText(e));
-    } finally {
-      if (mine === generation.current) {
-        inFlight.current = false;
-        setLoading(false);
-      }
-    }
-  }, []);
+  /** Reads one page: the first when `cursor` is undefined (replacing the list), else the one to append. */
+  const run = useCallback(
+    (cursor: string | undefined) => {
+      const mine = ++generation.current;
+      inFlight.current = true;
+      void latest
+        .current(cursor === undefined ? {} : { cursor })
+        .then(
+          (page) => {
+            if (mine !== generation.current) return;
+            setItems((old) => (cursor === undefined ? page.items : [...old, ...page.items]));
+            setNext(page.nextCursor);
+            setError(null);
+          },
+          (e: unknown) => {
+            if (mine !== generation.current) return;
+            failed.current = cursor;
+            setError(errorText(e));
+          },
+        )
+        .finally(() => {
+          if (mine !== generation.current) return;
+          inFlight.current = false;
+          setLoading(false);
+        });
+    },
+    [latest],
+  );
+
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => {
+      setLoading(true);
+      setError(null);
+      run(cursor);
+    },
+    [run],
+  );
 
   useEffect(() => {
-    void fetchPage(undefined);
+    run(undefined);
     return () => {
       generation.current += 1;
     };
-  }, [fetchPage]);
+  }, [run]);
 
-  const reload = useCallback(() => void fetchPage(undefined), [fetchPage]);
-  const retry = useCallback(() => void fetchPage(failed.current), [fetchPage]);
+  const reload = useCallback(() => fetchPage(undefined), [fetchPage]);
+  const retry = useCallback(() => fetchPage(failed.current), [fetchPage]);
   return {
     items,
     error,
     loading,
     hasMore: next !== null,
     loadMore: () => {
-      if (next !== null && !inFlight.current) void fetchPage(next);
+      if (next !== null && !inFlight.current) fetchPage(next);
     },
     reload,
     retry,

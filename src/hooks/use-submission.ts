@@ -24,7 +24,7 @@ export function useSubmission(): Submission {
   /** The request id of each content tried and not yet known to have succeeded. */
   const ids = useRef(new Map<string, string>());
 
-  const submit = useCallback(async <R,>(content: string, send: (requestId: string) => Promise<R>) => {
+  const submit = useCallback(async <R>(content: string, send: (requestId: string) => Promise<R>) => {
     // A ref, not state: a second tap in the same frame must see the first one.
     if (inFlight.current) return { sent: false } as const;
     inFlight.current = true;

@@ -32,7 +32,7 @@ describe('callCloud in the H5 build', () => {
     expect(callFunction).not.toHaveBeenCalled();
   });
 
-  it('throws the function\'s error code and Chinese message', async () => {
+  it("throws the function's error code and Chinese message", async () => {
     answer({ ok: false, error: { code: 'WISH.TOO_MANY_OPEN', message: '您还有未完成的心愿，最多同时提交 3 个' } });
     const err = await submit().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
@@ -46,7 +46,10 @@ describe('callCloud in the H5 build', () => {
 
   it('reports a dropped connection as a network problem and logs why', async () => {
     request.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'COMMON.NETWORK', message: '网络不给力，请检查网络后重试' });
+    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({
+      code: 'COMMON.NETWORK',
+      message: '网络不给力，请检查网络后重试',
+    });
     expect(logged).toHaveBeenCalledWith('[cloud] users.whoami failed: COMMON.NETWORK', { reason: 'TypeError: Failed to fetch' });
   });
 
@@ -76,21 +79,32 @@ describe('callCloud in the WeChat build', () => {
     process.env.TARO_ENV = env;
   });
 
-  it('calls the cloud function with { action, input } and returns the function\'s data from res.result', async () => {
+  it("calls the cloud function with { action, input } and returns the function's data from res.result", async () => {
     callFunction.mockResolvedValueOnce({ errMsg: 'cloud.callFunction:ok', requestID: 'r1', result: { ok: true, data: wish } });
     await expect(submit()).resolves.toEqual(wish);
-    expect(callFunction).toHaveBeenCalledWith({ name: 'wishes', data: { action: 'submit', input: { category: 'daily', text: '一床厚棉被' } } });
+    expect(callFunction).toHaveBeenCalledWith({
+      name: 'wishes',
+      data: { action: 'submit', input: { category: 'daily', text: '一床厚棉被' } },
+    });
     expect(request).not.toHaveBeenCalled();
   });
 
-  it('carries the function\'s refusal through from res.result', async () => {
+  it("carries the function's refusal through from res.result", async () => {
     callFunction.mockResolvedValueOnce({ result: { ok: false, error: { code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' } } });
     await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' });
   });
 
   it.each([
-    [-404011, 'cloud.callFunction:fail requestID 4ee3, cloud function service error code -501000, error message FunctionName parameter could not be found.', 'CLOUD.NOT_DEPLOYED'],
-    [-404011, 'cloud.callFunction:fail requestID 8ffd, cloud function service error code -504002, error message Error: PARAM_ERROR', 'CLOUD.CRASHED'],
+    [
+      -404011,
+      'cloud.callFunction:fail requestID 4ee3, cloud function service error code -501000, error message FunctionName parameter could not be found.',
+      'CLOUD.NOT_DEPLOYED',
+    ],
+    [
+      -404011,
+      'cloud.callFunction:fail requestID 8ffd, cloud function service error code -504002, error message Error: PARAM_ERROR',
+      'CLOUD.CRASHED',
+    ],
     [-504002, 'cloud.callFunction:fail Invoking task timed out after 3 seconds', 'CLOUD.TIMEOUT'],
     [-1, 'cloud.callFunction:fail request:fail', 'COMMON.NETWORK'],
   ])('maps errCode %i ("%s") to %s and logs the errCode and errMsg', async (errCode, errMsg, code) => {

@@ -1,13 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
-import {
-  contracts,
-  messageFor,
-  responseSchema,
-  type ActionContract,
-  type CloudResponse,
-  type FunctionName,
-} from '../../types';
+import { contracts, messageFor, responseSchema, type ActionContract, type CloudResponse, type FunctionName } from '../../types';
 import { classifyHttpFailure, classifyWeappFailure, transportMessages, type TransportCode } from './cloud-failures';
 
 type Actions<F extends FunctionName> = (typeof contracts)[F]['actions'];
@@ -42,6 +35,7 @@ class TransportFailure extends Error {
  */
 function devHeaders(): Record<string, string> {
   if (process.env.TARO_ENV === 'h5') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- a static import would put the dev module in the WeChat build
     const { devOpenid } = require('./dev-identity') as typeof import('./dev-identity');
     return { 'x-dev-openid': devOpenid() ?? '' };
   }

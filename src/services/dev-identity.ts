@@ -14,7 +14,7 @@ export interface DevUser {
   villageName: string | null;
 }
 
-export const devOpenid = (): string | null => (Taro.getStorageSync(KEY) as string) || null;
+export const devOpenid = (): string | null => Taro.getStorageSync<string>(KEY) || null;
 
 export const setDevOpenid = (openid: string): void => Taro.setStorageSync(KEY, openid);
 

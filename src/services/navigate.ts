@@ -6,6 +6,7 @@ export const go = (url: string) => () => void Taro.navigateTo({ url });
 export function needsDevIdentity(): boolean {
   if (process.env.TARO_ENV === 'h5') {
     // Required inside the branch so that the WeChat build drops the dev module entirely.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- a static import would put the dev module in the WeChat build
     const { devOpenid } = require('./dev-identity') as typeof import('./dev-identity');
     return devOpenid() === null;
   }

@@ -24,14 +24,23 @@ export async function startE2E(): Promise<E2E> {
   const standIn = await startStandIn({ deps, staticDir: 'dist-h5', port: 0, timers: false, log: () => undefined });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   return {
     standIn,
     browser,
     inviteCode: invite!.code,
     // A phone-sized touch screen: Taro's H5 buttons answer taps.
-    newPage: async () => (await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' })).newPage(),
+    newPage: async () =>
+      (await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' })).newPage(),
     close: async () => {
       await browser.close();
       await standIn.close();

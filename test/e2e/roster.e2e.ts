@@ -42,7 +42,7 @@ it('pages through the roster with 加载更多 until the last page, without repe
   expect(new Set(all).size).toBe(all.length);
 });
 
-it('lets a cadre free a bound villager\'s WeChat after confirming, and the villager then needs a new invite', async () => {
+it("lets a cadre free a bound villager's WeChat after confirming, and the villager then needs a new invite", async () => {
   await openWholeRoster();
   const bound = page.locator('.roster-entry', { has: page.locator('.reset-binding') }).first();
   const name = (await bound.locator('taro-text-core').first().innerText()).trim();

@@ -26,7 +26,10 @@ describe('the WeChat build guard', () => {
   });
 
   it('allows a local/dev build without an environment only when asked, and warns that it must not be uploaded', () => {
-    for (const [env, args] of [[{ WEAPP_ALLOW_NO_ENV: '1' }, []], [{}, ['--dev']]] as const) {
+    for (const [env, args] of [
+      [{ WEAPP_ALLOW_NO_ENV: '1' }, []],
+      [{}, ['--dev']],
+    ] as const) {
       const plan = planWeappBuild(env, [...args]);
       expect(plan).toMatchObject({ ok: true, envId: '', taroArgs: ['build', '--type', 'weapp'] });
       expect(plan.ok && plan.warning).toContain('Do not upload');
@@ -35,15 +38,25 @@ describe('the WeChat build guard', () => {
   });
 
   it('refuses the README placeholder and ids CloudBase would never issue', () => {
-    expect(planWeappBuild({ TARO_APP_CLOUD_ENV: 'your-env-id' }, [])).toMatchObject({ ok: false, message: expect.stringContaining('placeholder') });
-    expect(planWeappBuild({ TARO_APP_CLOUD_ENV: 'env id;rm' }, [])).toMatchObject({ ok: false, message: expect.stringContaining('not a CloudBase environment id') });
+    expect(planWeappBuild({ TARO_APP_CLOUD_ENV: 'your-env-id' }, [])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('placeholder'),
+    });
+    expect(planWeappBuild({ TARO_APP_CLOUD_ENV: 'env id;rm' }, [])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a CloudBase environment id'),
+    });
   });
 
   it('makes npm run build:weapp exit non-zero with the reason before Taro starts', () => {
     const root = join(__dirname, '../..');
     const env: NodeJS.ProcessEnv = { ...process.env, TARO_APP_CLOUD_ENV: '' };
     delete env.WEAPP_ALLOW_NO_ENV;
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-weapp.ts'], { cwd: root, env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-weapp.ts'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('build:weapp refused');
     expect(r.stderr).toContain('TARO_APP_CLOUD_ENV is empty');

@@ -51,6 +51,7 @@ async function until(root: () => HTMLElement | undefined, text: string): Promise
 }
 
 function launch() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled app registers itself through the App() shim
   require(join(dist, 'app.js'));
   (app?.onLaunch as ((o: unknown) => void) | undefined)?.call(app, { path: 'pages/settings/index', query: {} });
   (app?.onShow as ((o: unknown) => void) | undefined)?.call(app, { path: 'pages/settings/index', query: {} });
@@ -115,7 +116,10 @@ describe('the weapp build', () => {
   it('stays well inside the 2 MB main-package limit and carries no stand-in code', () => {
     const all = files(dist);
     expect(all.reduce((n, f) => n + statSync(f).size, 0)).toBeLessThan(1.5 * 1024 * 1024);
-    const js = all.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('');
+    const js = all
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('');
     expect(js).toContain('pages/settings/index');
     expect(js).not.toContain('/api/dev');
     expect(js).not.toContain('x-dev-openid');

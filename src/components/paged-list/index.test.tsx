@@ -6,7 +6,7 @@ import PagedList from './index';
 
 function Names({ load }: { load: (r: PageRequest) => Promise<Page<string>> }) {
   const list = usePaged(load);
-  return <PagedList<string> list={list} emptyText='还没有人' keyOf={(n) => n} render={(n) => <Text className='name'>{n}</Text>} />;
+  return <PagedList<string> list={list} emptyText="还没有人" keyOf={(n) => n} render={(n) => <Text className="name">{n}</Text>} />;
 }
 const shown = (container: HTMLElement) => Array.from(container.querySelectorAll('.name'), (n) => n.textContent);
 

@@ -27,7 +27,7 @@ export default function PagedList<T>({ list, emptyText, emptyAction, keyOf, rend
         onRetry={list.retry}
       />
       {list.hasMore && !list.loading && !list.error && list.items.length > 0 && (
-        <Button className='big-button secondary' onClick={list.loadMore}>
+        <Button className="big-button secondary" onClick={list.loadMore}>
           加载更多
         </Button>
       )}

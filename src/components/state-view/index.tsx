@@ -15,21 +15,21 @@ interface Props {
 export default function StateView({ loading, error, empty = false, emptyText = '暂无内容', emptyAction, onRetry }: Props) {
   if (error) {
     return (
-      <View className='card state-view'>
-        <Text className='error-text'>{error}</Text>
+      <View className="card state-view">
+        <Text className="error-text">{error}</Text>
         {onRetry && (
-          <Button className='big-button secondary' onClick={onRetry}>
+          <Button className="big-button secondary" onClick={onRetry}>
             重试
           </Button>
         )}
       </View>
     );
   }
-  if (loading) return <View className='muted state-view'>正在加载…</View>;
+  if (loading) return <View className="muted state-view">正在加载…</View>;
   if (empty) {
     return (
-      <View className='state-view'>
-        <View className='muted'>{emptyText}</View>
+      <View className="state-view">
+        <View className="muted">{emptyText}</View>
         {emptyAction}
       </View>
     );

@@ -32,18 +32,12 @@ export default function Bind() {
 
   return (
     <PageShell>
-      <View className='card'>
-        <Text className='title'>绑定身份</Text>
-        <View className='muted'>请输入驻村干部发给您的 8 位邀请码。一个邀请码只能用一次，7 天内有效。</View>
+      <View className="card">
+        <Text className="title">绑定身份</Text>
+        <View className="muted">请输入驻村干部发给您的 8 位邀请码。一个邀请码只能用一次，7 天内有效。</View>
       </View>
-      <Input
-        className='field'
-        placeholder='例如 ABCD 2345'
-        value={code}
-        maxlength={12}
-        onInput={(e) => setCode(e.detail.value)}
-      />
-      {error && <View className='error-text'>{error}</View>}
+      <Input className="field" placeholder="例如 ABCD 2345" value={code} maxlength={12} onInput={(e) => setCode(e.detail.value)} />
+      {error && <View className="error-text">{error}</View>}
       <Button className={`big-button ${busy ? 'is-busy' : ''}`} disabled={busy} onClick={() => void submit()}>
         {busy ? '正在绑定…' : '绑定'}
       </Button>

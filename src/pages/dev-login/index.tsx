@@ -29,26 +29,28 @@ export default function DevLogin() {
   if (users.data === null && !users.loading) {
     return (
       <PageShell>
-        <View className='card'>演示用户只在本地演示服务器上提供。请在微信中打开小程序。</View>
+        <View className="card">演示用户只在本地演示服务器上提供。请在微信中打开小程序。</View>
       </PageShell>
     );
   }
   return (
-    <PageShell className='dev-login'>
-      <View className='muted'>本地演示：选择一位演示用户进入，相当于用他的微信打开小程序。</View>
+    <PageShell className="dev-login">
+      <View className="muted">本地演示：选择一位演示用户进入，相当于用他的微信打开小程序。</View>
       <StateView loading={users.loading} error={users.error} onRetry={users.reload} />
       {groupByPlace(users.data ?? []).map(([place, list]) => (
-        <View key={place} className='card'>
-          <View className='title'>{place}</View>
+        <View key={place} className="card">
+          <View className="title">{place}</View>
           {list.map((u) => (
-            <Button key={u.openid} className='big-button secondary' onClick={() => choose(u.openid)}>
+            <Button key={u.openid} className="big-button secondary" onClick={() => choose(u.openid)}>
               {u.name}
-              <Text className='small'>（{roleLabels[u.role]}）</Text>
+              <Text className="small">（{roleLabels[u.role]}）</Text>
             </Button>
           ))}
         </View>
       ))}
-      <Button className='big-button' onClick={() => choose(newWechatOpenid())}>新微信用户（未绑定）</Button>
+      <Button className="big-button" onClick={() => choose(newWechatOpenid())}>
+        新微信用户（未绑定）
+      </Button>
     </PageShell>
   );
 }

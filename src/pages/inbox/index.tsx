@@ -26,18 +26,18 @@ export default function Inbox() {
     <PageShell>
       <PagedList<InboxMessage>
         list={list}
-        emptyText='暂时没有消息'
+        emptyText="暂时没有消息"
         keyOf={(m) => m.id}
         render={(m) => {
           const unread = !m.read && !readNow.has(m.id);
           return (
-            <View className='card message' onClick={() => void open(m)}>
+            <View className="card message" onClick={() => void open(m)}>
               <View>
-                {unread && <Text className='badge'>未读</Text>}
-                <Text className='title'> {m.title}</Text>
+                {unread && <Text className="badge">未读</Text>}
+                <Text className="title"> {m.title}</Text>
               </View>
               <View>{m.body}</View>
-              <View className='small muted'>{formatTime(m.createdAt)}</View>
+              <View className="small muted">{formatTime(m.createdAt)}</View>
             </View>
           );
         }}

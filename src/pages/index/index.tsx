@@ -37,31 +37,41 @@ export default function Index() {
   const { profile } = me;
   const unread = home.data?.unread ?? 0;
   return (
-    <PageShell className='home'>
-      <View className='card'>
-        <Text className='title'>{profile.name}，您好</Text>
-        <View className='muted'>
+    <PageShell className="home">
+      <View className="card">
+        <Text className="title">{profile.name}，您好</Text>
+        <View className="muted">
           {roleLabels[profile.role]} · {profile.scope.name}
         </View>
       </View>
       {profile.role === 'villager' && (
         <View>
-          <Button className='big-button' onClick={go('/pages/wish-new/index')}>许个心愿</Button>
-          <Button className='big-button secondary' onClick={go('/pages/my-wishes/index')}>我的心愿</Button>
+          <Button className="big-button" onClick={go('/pages/wish-new/index')}>
+            许个心愿
+          </Button>
+          <Button className="big-button secondary" onClick={go('/pages/my-wishes/index')}>
+            我的心愿
+          </Button>
         </View>
       )}
       {profile.role === 'cadre' && (
-        <Button className='big-button' onClick={go('/pages/review-wishes/index')}>待审核心愿</Button>
+        <Button className="big-button" onClick={go('/pages/review-wishes/index')}>
+          待审核心愿
+        </Button>
       )}
       {(profile.role === 'cadre' || profile.role === 'office') && (
-        <Button className='big-button secondary' onClick={go('/pages/invite/index')}>发放邀请码</Button>
+        <Button className="big-button secondary" onClick={go('/pages/invite/index')}>
+          发放邀请码
+        </Button>
       )}
-      <Button className='big-button secondary' onClick={go('/pages/inbox/index')}>
+      <Button className="big-button secondary" onClick={go('/pages/inbox/index')}>
         {unread > 0 ? `消息（${unread} 条未读）` : '消息'}
       </Button>
-      <Button className='big-button secondary' onClick={go('/pages/settings/index')}>字号设置</Button>
+      <Button className="big-button secondary" onClick={go('/pages/settings/index')}>
+        字号设置
+      </Button>
       {process.env.TARO_ENV === 'h5' && (
-        <Button className='big-button secondary' onClick={() => void Taro.redirectTo({ url: '/pages/dev-login/index' })}>
+        <Button className="big-button secondary" onClick={() => void Taro.redirectTo({ url: '/pages/dev-login/index' })}>
           切换演示用户
         </Button>
       )}

@@ -173,7 +173,7 @@ describe('resetting a binding', () => {
     expect(callsOf('resetBinding')).toHaveLength(0);
   });
 
-  it('shows the function\'s refusal in Chinese', async () => {
+  it("shows the function's refusal in Chinese", async () => {
     functions([xiulan], { resetBinding: [fail('MEMBER.OUT_OF_SCOPE', '此人不在您负责的范围内')] });
     const { container } = render(<Invite />);
     await showEveryone(container);

@@ -38,19 +38,20 @@ function RosterList({ unboundOnly, pending, version, onIssue, onReset }: RosterP
   return (
     <PagedList<RosterEntry>
       list={list}
-      emptyText='花名册里没有需要邀请的人'
+      emptyText="花名册里没有需要邀请的人"
       keyOf={(e) => e.memberId}
       render={(e) => (
-        <View className='card roster-entry' onClick={() => !e.bound && onIssue(e)}>
+        <View className="card roster-entry" onClick={() => !e.bound && onIssue(e)}>
           <Text>{e.name}</Text>
-          <Text className='small muted'>
-            {' '}{roleLabels[e.role]} · {[e.villageName, e.detail].filter(Boolean).join(' ')}
+          <Text className="small muted">
+            {' '}
+            {roleLabels[e.role]} · {[e.villageName, e.detail].filter(Boolean).join(' ')}
           </Text>
-          <View className='small'>
+          <View className="small">
             {e.bound ? (
-              <Text className='muted'>已绑定微信</Text>
+              <Text className="muted">已绑定微信</Text>
             ) : (
-              <Text className='badge'>{pending === e.memberId ? '正在发放…' : '点此发放邀请码'}</Text>
+              <Text className="badge">{pending === e.memberId ? '正在发放…' : '点此发放邀请码'}</Text>
             )}
           </View>
           {e.bound && (
@@ -115,28 +116,32 @@ export default function Invite() {
 
   if (issued) {
     return (
-      <PageShell className='invite'>
-        <View className='card issued'>
+      <PageShell className="invite">
+        <View className="card issued">
           <View>给 {issued.memberName} 的邀请码</View>
-          <View className='code'>{formatCode(issued.code)}</View>
-          <View className='small muted'>只能使用一次，{formatTime(issued.expiresAt)} 前有效。请当面或电话告诉本人。</View>
+          <View className="code">{formatCode(issued.code)}</View>
+          <View className="small muted">只能使用一次，{formatTime(issued.expiresAt)} 前有效。请当面或电话告诉本人。</View>
         </View>
-        <Button className='big-button' onClick={() => void Taro.setClipboardData({ data: issued.code })}>复制邀请码</Button>
-        <Button className='big-button secondary' onClick={() => setIssued(null)}>返回花名册</Button>
+        <Button className="big-button" onClick={() => void Taro.setClipboardData({ data: issued.code })}>
+          复制邀请码
+        </Button>
+        <Button className="big-button secondary" onClick={() => setIssued(null)}>
+          返回花名册
+        </Button>
       </PageShell>
     );
   }
 
   return (
-    <PageShell className='invite'>
-      <View className='card toggle'>
+    <PageShell className="invite">
+      <View className="card toggle">
         <Text>只看未绑定的人</Text>
-        <Switch checked={unboundOnly} onChange={(e) => setUnboundOnly(e.detail.value)} color='#c8102e' />
+        <Switch checked={unboundOnly} onChange={(e) => setUnboundOnly(e.detail.value)} color="#c8102e" />
       </View>
       {error && (
-        <View className='card failure'>
-          <View className='error-text'>{error.text}</View>
-          <Button className='big-button secondary' onClick={error.retry}>
+        <View className="card failure">
+          <View className="error-text">{error.text}</View>
+          <Button className="big-button secondary" onClick={error.retry}>
             重试
           </Button>
         </View>

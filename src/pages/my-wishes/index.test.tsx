@@ -10,7 +10,13 @@ jest.mock('../../services/cloud', () => ({
 }));
 const cloud = callCloud as jest.Mock;
 
-const wish: OwnWish = { id: 'w1', category: 'study', text: '孙女想要一盏护眼台灯', status: 'pending_review', createdAt: '2026-11-24T02:00:00.000Z' };
+const wish: OwnWish = {
+  id: 'w1',
+  category: 'study',
+  text: '孙女想要一盏护眼台灯',
+  status: 'pending_review',
+  createdAt: '2026-11-24T02:00:00.000Z',
+};
 
 beforeEach(() => {
   cloud.mockReset();

@@ -14,18 +14,21 @@ export default function MyWishes() {
     <PageShell>
       <PagedList<OwnWish>
         list={list}
-        emptyText='您还没有提交过心愿。家里缺什么、需要帮什么忙，都可以写下来。'
+        emptyText="您还没有提交过心愿。家里缺什么、需要帮什么忙，都可以写下来。"
         emptyAction={
-          <Button className='big-button' onClick={go('/pages/wish-new/index')}>
+          <Button className="big-button" onClick={go('/pages/wish-new/index')}>
             许个心愿
           </Button>
         }
         keyOf={(w) => w.id}
         render={(w) => (
-          <View className='card wish'>
+          <View className="card wish">
             <View>
-              <Text className='badge'>{wishStatusLabels[w.status]}</Text>
-              <Text className='small muted'> {wishCategoryLabels[w.category]} · {formatTime(w.createdAt)}</Text>
+              <Text className="badge">{wishStatusLabels[w.status]}</Text>
+              <Text className="small muted">
+                {' '}
+                {wishCategoryLabels[w.category]} · {formatTime(w.createdAt)}
+              </Text>
             </View>
             <View>{w.text}</View>
           </View>

@@ -11,16 +11,19 @@ export default function ReviewWishes() {
   useRefreshOnReturn(list.reload);
   return (
     <PageShell>
-      <View className='muted'>村民提交的心愿，审核通过后才会上心愿墙。</View>
+      <View className="muted">村民提交的心愿，审核通过后才会上心愿墙。</View>
       <PagedList<ReviewWish>
         list={list}
-        emptyText='没有待审核的心愿'
+        emptyText="没有待审核的心愿"
         keyOf={(w) => w.id}
         render={(w) => (
-          <View className='card wish'>
+          <View className="card wish">
             <View>
-              <Text className='badge'>{wishCategoryLabels[w.category]}</Text>
-              <Text className='small muted'> {w.submitterName} · {w.householdLabel} · {formatTime(w.createdAt)}</Text>
+              <Text className="badge">{wishCategoryLabels[w.category]}</Text>
+              <Text className="small muted">
+                {' '}
+                {w.submitterName} · {w.householdLabel} · {formatTime(w.createdAt)}
+              </Text>
             </View>
             <View>{w.text}</View>
           </View>

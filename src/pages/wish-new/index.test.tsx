@@ -10,7 +10,13 @@ jest.mock('../../services/cloud', () => ({
 const cloud = callCloud as jest.Mock;
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const created = { id: 'w1', category: 'study', text: '孙子上学需要一个书包', status: 'pending_review', createdAt: '2026-11-24T02:00:00.000Z' };
+const created = {
+  id: 'w1',
+  category: 'study',
+  text: '孙子上学需要一个书包',
+  status: 'pending_review',
+  createdAt: '2026-11-24T02:00:00.000Z',
+};
 const { CloudError } = jest.requireActual('../../services/cloud');
 const timeout = () => new CloudError('CLOUD.TIMEOUT', '服务器响应超时，请稍后再试');
 /** The request ids sent so far, in order. */
@@ -52,16 +58,26 @@ describe('the wish form', () => {
   });
 
   it('submits the chosen category and trimmed text, then shows the villager their wishes', async () => {
-    cloud.mockResolvedValueOnce({ id: 'w1', category: 'study', text: '孙子上学需要一个书包', status: 'pending_review', createdAt: '2026-11-24T02:00:00.000Z' });
+    cloud.mockResolvedValueOnce({
+      id: 'w1',
+      category: 'study',
+      text: '孙子上学需要一个书包',
+      status: 'pending_review',
+      createdAt: '2026-11-24T02:00:00.000Z',
+    });
     const { container } = render(<WishNew />);
     fireEvent.click(screen.getByText('学习用品'));
     await typeWish(container, '  孙子上学需要一个书包  ');
     fireEvent.click(screen.getByText('提交心愿'));
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/my-wishes/index' }));
-    expect(cloud).toHaveBeenCalledWith('wishes', 'submit', { category: 'study', text: '孙子上学需要一个书包', requestId: expect.stringMatching(UUID_V4) });
+    expect(cloud).toHaveBeenCalledWith('wishes', 'submit', {
+      category: 'study',
+      text: '孙子上学需要一个书包',
+      requestId: expect.stringMatching(UUID_V4),
+    });
   });
 
-  it('shows the function\'s refusal and stays on the form', async () => {
+  it("shows the function's refusal and stays on the form", async () => {
     cloud.mockRejectedValueOnce(new CloudError('WISH.TOO_MANY_OPEN', '您还有未完成的心愿，最多同时提交 3 个'));
     const { container } = render(<WishNew />);
     fireEvent.click(screen.getByText('其他'));

@@ -40,32 +40,28 @@ export default function WishNew() {
   };
 
   return (
-    <PageShell className='wish-new'>
-      <View className='muted'>写下您家需要帮助的一件小事，驻村干部审核后会放上心愿墙。</View>
-      <View className='section-label'>心愿类别</View>
-      <View className='chips'>
+    <PageShell className="wish-new">
+      <View className="muted">写下您家需要帮助的一件小事，驻村干部审核后会放上心愿墙。</View>
+      <View className="section-label">心愿类别</View>
+      <View className="chips">
         {categories.map(([value, label]) => (
-          <Button
-            key={value}
-            className={`big-button chip ${category === value ? '' : 'secondary'}`}
-            onClick={() => setCategory(value)}
-          >
+          <Button key={value} className={`big-button chip ${category === value ? '' : 'secondary'}`} onClick={() => setCategory(value)}>
             {label}
           </Button>
         ))}
       </View>
-      <View className='section-label'>心愿内容</View>
+      <View className="section-label">心愿内容</View>
       <Textarea
-        className='field wish-text'
-        placeholder='例如：孙子上学需要一个书包'
+        className="field wish-text"
+        placeholder="例如：孙子上学需要一个书包"
         value={text}
         maxlength={WISH_TEXT_MAX}
         onInput={(e) => setText(e.detail.value)}
       />
-      <Text className='small muted'>
+      <Text className="small muted">
         {text.trim().length}/{WISH_TEXT_MAX} 字
       </Text>
-      {error && <View className='error-text'>{error}</View>}
+      {error && <View className="error-text">{error}</View>}
       <Button className={`big-button submit ${busy ? 'is-busy' : ''}`} disabled={busy} onClick={() => void submit()}>
         {sent ? '已提交' : busy ? '正在提交…' : '提交心愿'}
       </Button>
