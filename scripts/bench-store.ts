@@ -45,7 +45,15 @@ function county(villages: number, households: number, villagers = true): RosterI
     })),
   }));
   const staff = vs.flatMap((v, i) => [
-    { id: `c${i}`, role: 'cadre' as const, name: `干部${i}`, phone: '100-0000-0000', unit: '县农业农村局', title: '第一书记', villageId: v.id },
+    {
+      id: `c${i}`,
+      role: 'cadre' as const,
+      name: `干部${i}`,
+      phone: '100-0000-0000',
+      unit: '县农业农村局',
+      title: '第一书记',
+      villageId: v.id,
+    },
   ]);
   return { county: { id: 'c', name: '测试县' }, townships: [{ id: 't', name: '测试镇', villages: vs }], staff };
 }
@@ -106,14 +114,25 @@ async function level(existing: number, dir: string, rows: Map<string, Row>, colu
       const at = new Date(Date.now() - (existing - i) * 60_000).toISOString();
       const w = filler(i, at);
       wish.run(w._id, JSON.stringify(w));
-      const m: InboxRecord = { _id: `msg-${i}`, dedupeKey: `k${i}`, to: `fm${i % 100_000}`, title: '通知', body: '内容', link: null, createdAt: at, readAt: null };
+      const m: InboxRecord = {
+        _id: `msg-${i}`,
+        dedupeKey: `k${i}`,
+        to: `fm${i % 100_000}`,
+        title: '通知',
+        body: '内容',
+        link: null,
+        createdAt: at,
+        readAt: null,
+      };
       message.run(m._id, JSON.stringify(m));
     }
   })();
   db.exec('CREATE TABLE IF NOT EXISTS c_raw (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
   // The same table and indexes as wishes, so the cost of indexing shows apart from the store's own.
   db.exec('CREATE TABLE IF NOT EXISTS c_raw_indexed AS SELECT * FROM c_wishes WHERE 0');
-  for (const ix of db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'c_wishes' AND sql IS NOT NULL`).all() as { sql: string }[]) {
+  for (const ix of db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'c_wishes' AND sql IS NOT NULL`).all() as {
+    sql: string;
+  }[]) {
     db.exec(ix.sql.replace(/"ix_wishes_/, '"ix_raw_').replace(/ON "c_wishes"/, 'ON "c_raw_indexed"'));
   }
 

@@ -17,8 +17,7 @@ export function newestMtime(paths: string[]): number {
 }
 
 /** Whether `output` is missing or older than any of `inputs`. */
-export const isStale = (output: string, inputs: string[]): boolean =>
-  !existsSync(output) || statSync(output).mtimeMs < newestMtime(inputs);
+export const isStale = (output: string, inputs: string[]): boolean => !existsSync(output) || statSync(output).mtimeMs < newestMtime(inputs);
 
 const root = join(__dirname, '..');
 

@@ -39,9 +39,7 @@ export const defineAction = <I extends z.ZodTypeAny, O extends z.ZodTypeAny, E e
   action: ActionContract<I, O, E>,
 ): ActionContract<I, O, E> => action;
 
-export const defineFunction = <A extends Record<string, ActionContract>>(
-  fn: FunctionContract<A>,
-): FunctionContract<A> => fn;
+export const defineFunction = <A extends Record<string, ActionContract>>(fn: FunctionContract<A>): FunctionContract<A> => fn;
 
 export type ActionInput<A extends ActionContract> = z.input<A['input']>;
 export type ActionOutput<A extends ActionContract> = z.output<A['output']>;
@@ -57,10 +55,7 @@ export const errorBodySchema = z.object({ code: z.string(), message: z.string() 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const responseSchema = <T extends z.ZodTypeAny>(data: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: errorBodySchema }),
-  ]);
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: errorBodySchema })]);
 
 export type CloudResponse<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 

@@ -36,5 +36,4 @@ export const commonErrorCodes = [
   'COMMON.BUSY',
 ] as const satisfies readonly ErrorCode[];
 
-export const messageFor = (code: string): string =>
-  (errorMessages as Record<string, string>)[code] ?? errorMessages['COMMON.INTERNAL'];
+export const messageFor = (code: string): string => (errorMessages as Record<string, string>)[code] ?? errorMessages['COMMON.INTERNAL'];

@@ -7,11 +7,12 @@ import { householdCategoryLabels, householdCategorySchema } from './common';
  * Ids are the operator's own (household numbers from the monitoring system,
  * say), so loading the same roster twice finds what it already wrote.
  */
-const rosterId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'id 只能由字母、数字、- 和 _ 组成，最长 64 位');
+const rosterId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'id 只能由字母、数字、- 和 _ 组成，最长 64 位');
 const name = z.string().trim().min(1, '姓名或名称不能为空').max(40);
-const phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不对');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不对');
 
 export const MAX_PAIRED_HOUSEHOLDS = 5;
 

@@ -55,8 +55,8 @@ export async function keysetPage<T extends StoredDoc>(
 export async function findAll<T extends StoredDoc>(coll: Collection<T>, where: Where<T>): Promise<T[]> {
   if ('_id' in where) throw new Error('findAll pages by _id: where must not constrain it');
   const all: T[] = [];
-  for (let after: string | null = null; ; ) {
-    const scope = (after === null ? where : { ...where, _id: { $gt: after } });
+  for (let after: string | null = null; ;) {
+    const scope = after === null ? where : { ...where, _id: { $gt: after } };
     const page = await coll.find(scope, { orderBy: [{ field: '_id', direction: 'asc' } as Order<T>], limit: MAX_PAGE });
     all.push(...page);
     if (page.length < MAX_PAGE) return all;
@@ -75,7 +75,7 @@ export async function forEachPage<T extends StoredDoc>(
   visit: (page: T[]) => Promise<void> | void,
   pageSize = MAX_PAGE - 1,
 ): Promise<void> {
-  for (let cursor: Cursor | undefined; ; ) {
+  for (let cursor: Cursor | undefined; ;) {
     const page = await keysetPage(coll, where, order, { cursor, limit: pageSize });
     await visit(page.items);
     if (!page.nextCursor) return;

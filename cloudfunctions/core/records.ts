@@ -2,9 +2,21 @@ import type { HouseholdCategory, Role, ScopeLevel, WishCategory, WishStatus } fr
 
 /** Shapes of stored documents. Instants are ISO-8601 strings so both engines sort them alike. */
 
-export interface CountyRecord { _id: string; name: string }
-export interface TownshipRecord { _id: string; name: string; countyId: string }
-export interface VillageRecord { _id: string; name: string; townshipId: string; countyId: string }
+export interface CountyRecord {
+  _id: string;
+  name: string;
+}
+export interface TownshipRecord {
+  _id: string;
+  name: string;
+  countyId: string;
+}
+export interface VillageRecord {
+  _id: string;
+  name: string;
+  townshipId: string;
+  countyId: string;
+}
 
 export interface HouseholdRecord {
   _id: string;
@@ -40,7 +52,11 @@ export interface MemberRecord {
 }
 
 /** Binds one WeChat identity to one roster entry; the openid is the id, so a second bind is a duplicate. */
-export interface UserRecord { _id: string; memberId: string; boundAt: string }
+export interface UserRecord {
+  _id: string;
+  memberId: string;
+  boundAt: string;
+}
 
 export interface InviteRecord {
   _id: string;

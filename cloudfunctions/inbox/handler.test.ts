@@ -4,13 +4,17 @@ import { inboxHandler as inbox } from './handler';
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
-  for (const [to, key, at] of [['m-ca', 'a1', '2026-11-20T01:00:00.000Z'], ['m-ca', 'a2', '2026-11-21T01:00:00.000Z'], ['m-cb', 'b1', '2026-11-21T01:00:00.000Z']]) {
+  for (const [to, key, at] of [
+    ['m-ca', 'a1', '2026-11-20T01:00:00.000Z'],
+    ['m-ca', 'a2', '2026-11-21T01:00:00.000Z'],
+    ['m-cb', 'b1', '2026-11-21T01:00:00.000Z'],
+  ]) {
     w.clock.set(at);
     await w.deps.notifier.notify({ to, title: `消息 ${key}`, body: '内容', link: null, dedupeKey: key });
   }
 });
 
-it('lists only the caller\'s own messages, newest first, with the unread count', async () => {
+it("lists only the caller's own messages, newest first, with the unread count", async () => {
   const list = dataOf(await w.call(inbox, 'cadreA', 'list', {}));
   expect(list.items.map((m: { title: string }) => m.title)).toEqual(['消息 a2', '消息 a1']);
   expect(list.unread).toBe(2);
@@ -20,7 +24,7 @@ it('lists only the caller\'s own messages, newest first, with the unread count',
 const idOf = async (who: 'cadreA' | 'cadreB', title: string): Promise<string> =>
   dataOf(await w.call(inbox, who, 'list', {})).items.find((m: { title: string }) => m.title === title).id;
 
-it('marks the caller\'s own messages read and ignores anyone else\'s', async () => {
+it("marks the caller's own messages read and ignores anyone else's", async () => {
   const [a1, b1] = [await idOf('cadreA', '消息 a1'), await idOf('cadreB', '消息 b1')];
   expect(dataOf(await w.call(inbox, 'cadreA', 'markRead', { ids: [a1, b1, 'missing'] }))).toEqual({ updated: 1 });
   expect(dataOf(await w.call(inbox, 'cadreA', 'markRead', { ids: [a1] }))).toEqual({ updated: 0 });
@@ -55,5 +59,8 @@ it('pages newest first without repeating a message that arrives between pages', 
 });
 
 it('requires a bound caller', async () => {
-  expect(await w.call(inbox, 'wx-stranger', 'list', {})).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' } });
+  expect(await w.call(inbox, 'wx-stranger', 'list', {})).toMatchObject({
+    ok: false,
+    error: { code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' },
+  });
 });

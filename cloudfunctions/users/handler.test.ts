@@ -7,8 +7,7 @@ beforeEach(async () => {
   w = await makeWorld();
 });
 
-const issue = async (who: Parameters<World['call']>[1], memberId: string) =>
-  w.call(users, who, 'issueInvite', { memberId });
+const issue = async (who: Parameters<World['call']>[1], memberId: string) => w.call(users, who, 'issueInvite', { memberId });
 const codeOf = (res: Awaited<ReturnType<typeof issue>>): string => dataOf(res).code;
 
 describe('who am I', () => {
@@ -142,7 +141,11 @@ describe('the roster for invites', () => {
 
 it('rejects a payload that tries to name its own openid, since identity only comes from the platform', async () => {
   const code = codeOf(await issue('cadreA', 'm-ua'));
-  const res = await users.invoke({ action: 'bind', input: { code, openid: openidOf('villagerA') } }, { openid: 'wx-real', source: 'client' }, w.deps);
+  const res = await users.invoke(
+    { action: 'bind', input: { code, openid: openidOf('villagerA') } },
+    { openid: 'wx-real', source: 'client' },
+    w.deps,
+  );
   expect(!res.ok && res.error.code).toBe('COMMON.INVALID_INPUT');
 });
 
@@ -192,14 +195,32 @@ describe('resetting a binding', () => {
     expect(dataOf(await w.call(users, 'wx-new-phone', 'bind', { code }))).toMatchObject({ memberId: 'm-va' });
   });
 
-  it('refuses people outside the caller\'s reach, unbound people, oneself, and villagers and helpers as callers', async () => {
-    expect(await w.call(users, 'cadreB', 'resetBinding', { memberId: 'm-va' })).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
-    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-cb' })).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
-    expect(await w.call(users, 'office', 'resetBinding', { memberId: 'm-of' })).toMatchObject({ ok: false, error: { code: 'MEMBER.OUT_OF_SCOPE' } });
-    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-ua' })).toMatchObject({ ok: false, error: { code: 'MEMBER.NOT_BOUND' } });
-    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-gone' })).toMatchObject({ ok: false, error: { code: 'MEMBER.NOT_FOUND' } });
+  it("refuses people outside the caller's reach, unbound people, oneself, and villagers and helpers as callers", async () => {
+    expect(await w.call(users, 'cadreB', 'resetBinding', { memberId: 'm-va' })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER.OUT_OF_SCOPE' },
+    });
+    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-cb' })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER.OUT_OF_SCOPE' },
+    });
+    expect(await w.call(users, 'office', 'resetBinding', { memberId: 'm-of' })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER.OUT_OF_SCOPE' },
+    });
+    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-ua' })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER.NOT_BOUND' },
+    });
+    expect(await w.call(users, 'cadreA', 'resetBinding', { memberId: 'm-gone' })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER.NOT_FOUND' },
+    });
     for (const who of ['villagerA', 'helperA'] as const) {
-      expect(await w.call(users, who, 'resetBinding', { memberId: 'm-va' })).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+      expect(await w.call(users, who, 'resetBinding', { memberId: 'm-va' })).toMatchObject({
+        ok: false,
+        error: { code: 'COMMON.FORBIDDEN' },
+      });
     }
     expect((await w.store.collection('members').get('m-va'))?.openid).toBe(openidOf('villagerA'));
     expect(dataOf(await w.call(users, 'office', 'resetBinding', { memberId: 'm-cb' }))).toEqual({ memberName: '孙立军' });
@@ -213,7 +234,9 @@ describe('issuing an invite again with the same request id', () => {
     const first = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     expect(dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }))).toEqual(first);
     expect(await w.store.collection('invites').count({ issuedBy: 'm-ca', usedAt: null })).toBe(1);
-    const next = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId: '0b7d3f0e-7c1a-4b8e-9a55-1d2c3b4a5f61' }));
+    const next = dataOf(
+      await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId: '0b7d3f0e-7c1a-4b8e-9a55-1d2c3b4a5f61' }),
+    );
     expect(next.code).not.toBe(first.code);
   });
 
@@ -226,17 +249,28 @@ describe('issuing an invite again with the same request id', () => {
     expect((await w.store.collection('invites').get(forB.code))?.memberId).toBe('m-va2');
   });
 
-  it('never answers another issuer\'s invite to someone who reuses their request id', async () => {
+  it("never answers another issuer's invite to someone who reuses their request id", async () => {
     const theirs = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     const mine = dataOf(await w.call(users, 'office', 'issueInvite', { memberId: 'm-ua', requestId }));
     expect(mine.code).not.toBe(theirs.code);
   });
 
-  it('draws past a code that someone else\'s invite already holds', async () => {
+  it("draws past a code that someone else's invite already holds", async () => {
     const first = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     await w.store.collection('invites').remove(first.code);
     // Another invite now sits on the code this request draws first.
-    await w.store.collection('invites').add({ _id: first.code, memberId: 'm-ua', issuedBy: 'm-of', issuedAt: '', expiresAt: '2027-01-01T00:00:00.000Z', usedAt: null, usedBy: null, requestKey: null });
+    await w.store
+      .collection('invites')
+      .add({
+        _id: first.code,
+        memberId: 'm-ua',
+        issuedBy: 'm-of',
+        issuedAt: '',
+        expiresAt: '2027-01-01T00:00:00.000Z',
+        usedAt: null,
+        usedBy: null,
+        requestKey: null,
+      });
     const again = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     expect(again.code).not.toBe(first.code);
     expect(dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }))).toEqual(again);

@@ -16,8 +16,14 @@ export async function rosterPage(
   if (input.unboundOnly) where.openid = null;
   const page = await keysetPage(store.collection('members'), where, { field: 'name', direction: 'asc' }, input);
   const [villages, households] = await Promise.all([
-    getMany(store.collection('villages'), page.items.flatMap((m) => (m.villageId ? [m.villageId] : []))),
-    getMany(store.collection('households'), page.items.flatMap((m) => (m.householdId ? [m.householdId] : []))),
+    getMany(
+      store.collection('villages'),
+      page.items.flatMap((m) => (m.villageId ? [m.villageId] : [])),
+    ),
+    getMany(
+      store.collection('households'),
+      page.items.flatMap((m) => (m.householdId ? [m.householdId] : [])),
+    ),
   ]);
   const items = page.items.map((m) => ({
     memberId: m._id,

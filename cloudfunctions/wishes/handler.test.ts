@@ -21,7 +21,7 @@ const closeWish = (id: string) =>
   });
 
 describe('submitting a micro-wish', () => {
-  it('shows the new wish under the villager\'s own wishes as waiting for review', async () => {
+  it("shows the new wish under the villager's own wishes as waiting for review", async () => {
     const created = dataOf(await submit('villagerA', { category: 'study', text: '  想给孙子买一个书包  ' }));
     expect(created).toMatchObject({ category: 'study', text: '想给孙子买一个书包', status: 'pending_review' });
     expect(created.createdAt).toBe('2026-11-24T02:00:00.000Z');
@@ -92,7 +92,10 @@ describe('submitting a micro-wish', () => {
     for (let i = 0; i < 2; i++) dataOf(await submit('villagerA', { category: 'daily', text: `较早的第 ${i} 个心愿` }));
     await w.store.collection('counters').remove((await w.store.collection('counters').find({}))[0]._id);
     dataOf(await submit('villagerA', { category: 'daily', text: '计数之后的心愿' }));
-    expect(await submit('villagerA', { category: 'daily', text: '超出上限的心愿' })).toMatchObject({ ok: false, error: { code: 'WISH.TOO_MANY_OPEN' } });
+    expect(await submit('villagerA', { category: 'daily', text: '超出上限的心愿' })).toMatchObject({
+      ok: false,
+      error: { code: 'WISH.TOO_MANY_OPEN' },
+    });
   });
 
   it('pages a long list of own wishes newest first', async () => {
@@ -120,7 +123,7 @@ describe('a submit sent again with the same request id', () => {
     expect(await w.store.collection('wishes').count({ householdId: 'h-a1', status: 'pending_review' })).toBe(2);
   });
 
-  it('gives nothing of another caller\'s wish to someone who reuses their request id', async () => {
+  it("gives nothing of another caller's wish to someone who reuses their request id", async () => {
     const theirs = dataOf(await submit('villagerA', wish));
     const mine = dataOf(await submit('villagerB', { ...wish, text: '我自己的心愿内容' }));
     expect(mine.id).not.toBe(theirs.id);
@@ -162,7 +165,11 @@ describe('the morning review reminder', () => {
   });
 
   it('cannot be set off by a client that sends a timer-shaped event', async () => {
-    const res = await wishes.invoke({ Type: 'Timer', TriggerName: 'daily-review-reminder' }, { openid: 'wx-m-va', source: 'client' }, w.deps);
+    const res = await wishes.invoke(
+      { Type: 'Timer', TriggerName: 'daily-review-reminder' },
+      { openid: 'wx-m-va', source: 'client' },
+      w.deps,
+    );
     expect(!res.ok && res.error.code).toBe('COMMON.BAD_REQUEST');
   });
 });

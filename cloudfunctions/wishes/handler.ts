@@ -72,8 +72,14 @@ export const wishesHandler = defineHandler(
       const where = { villageId: caller.villageId ?? '', status: 'pending_review' } as const;
       const page = await keysetPage(deps.store.collection('wishes'), where, newestFirst, input);
       const [members, households] = await Promise.all([
-        getMany(deps.store.collection('members'), page.items.map((w) => w.submitterId)),
-        getMany(deps.store.collection('households'), page.items.map((w) => w.householdId)),
+        getMany(
+          deps.store.collection('members'),
+          page.items.map((w) => w.submitterId),
+        ),
+        getMany(
+          deps.store.collection('households'),
+          page.items.map((w) => w.householdId),
+        ),
       ]);
       const items = page.items.map((w) => toReviewWish(w, members.get(w.submitterId) ?? null, households.get(w.householdId) ?? null));
       return { items, nextCursor: page.nextCursor };

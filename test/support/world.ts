@@ -49,7 +49,15 @@ export const people = {
   helperA: member({ _id: 'm-ha', role: 'helper', name: '陈静', unit: '县卫健局', pairedHouseholdIds: ['h-a1'] }),
   office: member({ _id: 'm-of', role: 'office', name: '周海涛', villageId: null, scopeLevel: 'township', scopeId: 't-shiqiao' }),
   unboundA: member({ _id: 'm-ua', role: 'villager', name: '王小虎', householdId: 'h-a1' }),
-  otherTownship: member({ _id: 'm-ot', role: 'villager', name: '吴大山', householdId: 'h-x1', villageId: 'v-far', scopeId: 'v-far', townshipId: 't-far' }),
+  otherTownship: member({
+    _id: 'm-ot',
+    role: 'villager',
+    name: '吴大山',
+    householdId: 'h-x1',
+    villageId: 'v-far',
+    scopeId: 'v-far',
+    townshipId: 't-far',
+  }),
 };
 export type Person = keyof typeof people;
 export const openidOf = (p: Person): string => `wx-${people[p]._id}`;
@@ -79,11 +87,22 @@ export async function makeWorld(): Promise<World> {
   };
   await store.collection('counties').add({ _id: 'c-qinghe', name: '青禾县' });
   await store.collection('townships').add({ _id: 't-shiqiao', name: '石桥镇', countyId: 'c-qinghe' });
-  for (const [id, name, townshipId] of [['v-xinghua', '杏花村', 't-shiqiao'], ['v-liuxi', '柳溪村', 't-shiqiao'], ['v-far', '远山村', 't-far']]) {
+  for (const [id, name, townshipId] of [
+    ['v-xinghua', '杏花村', 't-shiqiao'],
+    ['v-liuxi', '柳溪村', 't-shiqiao'],
+    ['v-far', '远山村', 't-far'],
+  ]) {
     await store.collection('villages').add({ _id: id, name, townshipId, countyId: 'c-qinghe' });
   }
   const household = (id: string, villageId: string, address: string, headName: string): HouseholdRecord => ({
-    _id: id, villageId, address, headName, category: 'lifted', livesAway: false, size: 3, phone: '100-0000-0001',
+    _id: id,
+    villageId,
+    address,
+    headName,
+    category: 'lifted',
+    livesAway: false,
+    size: 3,
+    phone: '100-0000-0001',
   });
   await store.collection('households').add(household('h-a1', 'v-xinghua', '三组 12 号', '王建国'));
   await store.collection('households').add(household('h-b1', 'v-liuxi', '一组 3 号', '李桂芳'));

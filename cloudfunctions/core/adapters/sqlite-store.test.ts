@@ -40,7 +40,11 @@ describe('with requireIndexes, as in tests', () => {
     const store = openSqliteStore(':memory:', { requireIndexes: true });
     await expect(store.collection('wishes').find({ text: 'x' })).rejects.toThrow('no index serves this query');
     await expect(store.collection('wishes').count({ category: 'daily' })).rejects.toThrow('no index serves this query');
-    await expect(store.collection('wishes').find({ villageId: 'v', status: 'pending_review' }, { orderBy: [{ field: 'createdAt', direction: 'desc' }] })).resolves.toEqual([]);
+    await expect(
+      store
+        .collection('wishes')
+        .find({ villageId: 'v', status: 'pending_review' }, { orderBy: [{ field: 'createdAt', direction: 'desc' }] }),
+    ).resolves.toEqual([]);
     await expect(store.collection('wishes').find({})).resolves.toEqual([]);
     store.close();
   });

@@ -2,7 +2,10 @@ import type { ErrorCode } from '../../../types';
 
 /** A rule said no. The code is stable; the handler turns it into `{ code, message }`. */
 export class DomainError extends Error {
-  constructor(readonly code: ErrorCode, detail?: string) {
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+  ) {
     super(detail ?? code);
     this.name = 'DomainError';
   }

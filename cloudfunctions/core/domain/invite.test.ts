@@ -19,7 +19,7 @@ describe('issueInvite', () => {
     });
   });
 
-  it('refuses people outside the issuer\'s village and people already bound', () => {
+  it("refuses people outside the issuer's village and people already bound", () => {
     expect(() => issueInvite({ code: 'X', issuer: cadre, target: { ...villager, villageId: 'v2' }, now })).toThrow('MEMBER.OUT_OF_SCOPE');
     expect(() => issueInvite({ code: 'X', issuer: cadre, target: { ...villager, openid: 'wx' }, now })).toThrow('MEMBER.ALREADY_BOUND');
   });

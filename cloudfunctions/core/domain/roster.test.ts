@@ -33,7 +33,11 @@ describe('the roster format', () => {
 
   it('rejects pairing a helper with a household of another village, or anyone but a helper', () => {
     const r = example();
-    r.townships[0].villages.push({ id: 'v-other', name: '别村', households: [{ ...r.townships[0].villages[0].households[0], id: 'h-other', members: [] }] });
+    r.townships[0].villages.push({
+      id: 'v-other',
+      name: '别村',
+      households: [{ ...r.townships[0].villages[0].households[0], id: 'h-other', members: [] }],
+    });
     r.staff[2].pairedHouseholdIds = ['h-other'];
     r.staff[1].pairedHouseholdIds = ['h-example-01'];
     expect(problems(r)).toEqual([

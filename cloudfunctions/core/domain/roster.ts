@@ -12,7 +12,13 @@ export interface RosterRecords {
 /** The stored documents a validated roster stands for; every member starts unbound. */
 export function rosterRecords(roster: Roster): RosterRecords {
   const countyId = roster.county.id;
-  const out: RosterRecords = { counties: [{ _id: countyId, name: roster.county.name }], townships: [], villages: [], households: [], members: [] };
+  const out: RosterRecords = {
+    counties: [{ _id: countyId, name: roster.county.name }],
+    townships: [],
+    villages: [],
+    households: [],
+    members: [],
+  };
   const townshipOfVillage = new Map<string, string>();
 
   for (const t of roster.townships) {

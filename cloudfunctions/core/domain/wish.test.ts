@@ -5,7 +5,7 @@ const now = new Date('2026-11-24T02:00:00.000Z');
 const villager = aMember({ role: 'villager' });
 
 describe('submitWish', () => {
-  it('creates a wish waiting for review in the submitter\'s village and household', () => {
+  it("creates a wish waiting for review in the submitter's village and household", () => {
     expect(submitWish({ id: 'w1', submitter: villager, category: 'study', text: '一个新书包', openWishes: 2, now })).toEqual({
       _id: 'w1',
       villageId: 'v1',
@@ -20,7 +20,9 @@ describe('submitWish', () => {
   });
 
   it('refuses a fourth open wish of a household', () => {
-    expect(() => submitWish({ id: 'w1', submitter: villager, category: 'study', text: '一个新书包', openWishes: 3, now })).toThrow('WISH.TOO_MANY_OPEN');
+    expect(() => submitWish({ id: 'w1', submitter: villager, category: 'study', text: '一个新书包', openWishes: 3, now })).toThrow(
+      'WISH.TOO_MANY_OPEN',
+    );
   });
 
   it('refuses anyone who is not a villager of a household', () => {

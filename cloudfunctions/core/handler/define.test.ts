@@ -28,31 +28,35 @@ const contract = defineFunction({
 const timerRuns: string[] = [];
 
 let ran = 0;
-const probe = defineHandler(contract, {
-  async echo({ n }, { caller }) {
-    ran++;
-    // The extra field must not reach the client: outputs are parsed with the contract.
-    return { n, role: caller.role, phone: caller.phone } as { n: number; role: string };
+const probe = defineHandler(
+  contract,
+  {
+    async echo({ n }, { caller }) {
+      ran++;
+      // The extra field must not reach the client: outputs are parsed with the contract.
+      return { n, role: caller.role, phone: caller.phone } as { n: number; role: string };
+    },
+    async open(_i, { caller }) {
+      return { who: caller?.name ?? null };
+    },
+    async boom() {
+      throw new Error('secret database detail at /srv/app.js:42');
+    },
+    async refuse() {
+      throw new DomainError('WISH.TOO_MANY_OPEN');
+    },
+    async undeclared() {
+      throw new DomainError('INVITE.EXPIRED');
+    },
+    async collide() {
+      throw new StoreError('CONFLICT', 'transaction conflicted 3 times');
+    },
   },
-  async open(_i, { caller }) {
-    return { who: caller?.name ?? null };
+  {
+    morning: async () => (timerRuns.push('morning'), { ran: 1 }),
+    evening: async () => (timerRuns.push('evening'), { ran: 1 }),
   },
-  async boom() {
-    throw new Error('secret database detail at /srv/app.js:42');
-  },
-  async refuse() {
-    throw new DomainError('WISH.TOO_MANY_OPEN');
-  },
-  async undeclared() {
-    throw new DomainError('INVITE.EXPIRED');
-  },
-  async collide() {
-    throw new StoreError('CONFLICT', 'transaction conflicted 3 times');
-  },
-}, {
-  morning: async () => (timerRuns.push('morning'), { ran: 1 }),
-  evening: async () => (timerRuns.push('evening'), { ran: 1 }),
-});
+);
 
 let w: World;
 beforeEach(async () => {
@@ -76,7 +80,7 @@ describe('defineHandler', () => {
     expect(res).toEqual({ ok: false, error: { code, message: expect.any(String) } });
   });
 
-  it('answers invalid input with the schema\'s Chinese message and does not run the action', async () => {
+  it("answers invalid input with the schema's Chinese message and does not run the action", async () => {
     expect(await w.call(probe, 'villagerA', 'echo', { n: 'seven' })).toEqual({
       ok: false,
       error: { code: 'COMMON.INVALID_INPUT', message: '请填写数字' },
@@ -96,7 +100,7 @@ describe('defineHandler', () => {
     expect(dataOf(await w.call(probe, 'cadreA', 'open', {}))).toEqual({ who: '赵明远' });
   });
 
-  it('maps a rule\'s refusal to its stable code and Chinese message', async () => {
+  it("maps a rule's refusal to its stable code and Chinese message", async () => {
     expect(await w.call(probe, 'villagerA', 'refuse', {})).toEqual({
       ok: false,
       error: { code: 'WISH.TOO_MANY_OPEN', message: '您还有未完成的心愿，最多同时提交 3 个' },
@@ -122,9 +126,9 @@ describe('defineHandler', () => {
 
   it('refuses to build a handler whose timers and contract disagree', () => {
     expect(() => defineHandler(contract, {} as never, { morning: async () => ({}) })).toThrow('timer evening has no implementation');
-    expect(() => defineHandler(contract, {} as never, { morning: async () => ({}), evening: async () => ({}), noon: async () => ({}) })).toThrow(
-      'timer noon is not in the contract',
-    );
+    expect(() =>
+      defineHandler(contract, {} as never, { morning: async () => ({}), evening: async () => ({}), noon: async () => ({}) }),
+    ).toThrow('timer noon is not in the contract');
   });
 
   it('tells an unbound or forbidden caller nothing about the input schema', async () => {
@@ -142,7 +146,10 @@ describe('defineHandler', () => {
   });
 
   it('asks the caller to try again when writers kept colliding, without logging an error', async () => {
-    expect(await w.call(probe, 'villagerA', 'collide', {})).toEqual({ ok: false, error: { code: 'COMMON.BUSY', message: '操作的人太多，请稍后再试' } });
+    expect(await w.call(probe, 'villagerA', 'collide', {})).toEqual({
+      ok: false,
+      error: { code: 'COMMON.BUSY', message: '操作的人太多，请稍后再试' },
+    });
     expect(w.errors).toHaveLength(0);
   });
 

@@ -104,7 +104,7 @@ export function defineHandler<F extends FunctionContract>(
       return { ok: true, data: spec.output.parse(result) };
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      const code = (e).code;
+      const code = e.code;
       if (!allErrorCodes(spec).includes(code)) {
         // A code the contract does not list is a bug: the client has no text or handling for it.
         deps.log.error(`[${contract.name}.${action}] answered ${code}, which its contract does not declare`, e);

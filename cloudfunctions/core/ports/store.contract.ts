@@ -48,7 +48,9 @@ export function describeStoreContract(label: string, open: () => Store & { close
     });
 
     it('refuses a second document with the same id and keeps the first', async () => {
-      const err = await coll().add(row(4, { n: 400 })).catch((e: unknown) => e);
+      const err = await coll()
+        .add(row(4, { n: 400 }))
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
       expect(isDuplicateId(err)).toBe(true);
       expect((await coll().get('r004'))?.n).toBe(4);
@@ -89,13 +91,18 @@ export function describeStoreContract(label: string, open: () => Store & { close
 
     it('pages by keyset without repeating or skipping items while items arrive', async () => {
       const byGroup = (cursor?: string) =>
-        keysetPage(coll(), { flag: false }, { field: 'g', direction: 'desc' }, { limit: 2, cursor: cursor ? (JSON.parse(cursor) as Cursor) : undefined });
+        keysetPage(
+          coll(),
+          { flag: false },
+          { field: 'g', direction: 'desc' },
+          { limit: 2, cursor: cursor ? (JSON.parse(cursor) as Cursor) : undefined },
+        );
       const first = await byGroup();
       // A newcomer before the cursor must not shift the next page; one after it shows up once, in order.
       await coll().add(row(10, { g: 2, flag: false }));
       await coll().add(row(0, { g: 1, flag: false }));
       const seen = [...first.items];
-      for (let cursor = first.nextCursor; cursor; ) {
+      for (let cursor = first.nextCursor; cursor;) {
         const page = await byGroup(cursor);
         seen.push(...page.items);
         cursor = page.nextCursor;
@@ -109,7 +116,9 @@ export function describeStoreContract(label: string, open: () => Store & { close
       for (let i = 10; i <= 250; i++) await coll().add(row(i));
       expect(await coll().find({})).toHaveLength(MAX_PAGE);
       await expect(coll().find({}, { limit: MAX_PAGE + 1 })).rejects.toThrow(StoreError);
-      expect(ids(await coll().find({ n: { $gt: 245 } }, { orderBy: [{ field: 'n', direction: 'asc' }], limit: 10 }))).toEqual([246, 247, 248, 249, 250]);
+      expect(ids(await coll().find({ n: { $gt: 245 } }, { orderBy: [{ field: 'n', direction: 'asc' }], limit: 10 }))).toEqual([
+        246, 247, 248, 249, 250,
+      ]);
       expect(await findAll(coll(), {})).toHaveLength(250);
       expect(await coll().count({ flag: true })).toBe(125);
     });
@@ -139,7 +148,7 @@ export function describeStoreContract(label: string, open: () => Store & { close
       expect(await coll().get('r004')).toBeNull();
     });
 
-    it('commits a transaction\'s writes together, across collections', async () => {
+    it("commits a transaction's writes together, across collections", async () => {
       await counters().add(counter('c1', 1));
       const out = await store.transaction(async (tx) => {
         const c = await tx.get('counters', 'c1');

@@ -39,14 +39,7 @@ void everyCollectionListed;
 export type Scalar = string | number | boolean | null;
 
 export type Condition<V = Scalar> =
-  | V
-  | null
-  | { $in: (V | null)[] }
-  | { $ne: V | null }
-  | { $gt: V }
-  | { $gte: V }
-  | { $lt: V }
-  | { $lte: V };
+  V | null | { $in: (V | null)[] } | { $ne: V | null } | { $gt: V } | { $gte: V } | { $lt: V } | { $lte: V };
 
 type ScalarKeys<T> = { [K in keyof T & string]: T[K] extends Scalar ? K : never }[keyof T & string];
 
