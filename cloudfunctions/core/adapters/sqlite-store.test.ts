@@ -24,7 +24,7 @@ describe('several processes on one data file', () => {
     const tsx = join(__dirname, '../../../node_modules/.bin/tsx');
     const run = () =>
       new Promise<{ casWins: number; txWins: number }>((ok, fail) =>
-        execFile(tsx, [racer, file, '400'], (err, out) => (err ? fail(err) : ok(JSON.parse(out)))),
+        execFile(tsx, [racer, file, '400'], (err, out) => (err ? fail(new Error(err.message)) : ok(JSON.parse(out)))),
       );
     const results = await Promise.all([run(), run(), run()]);
     const sum = (k: 'casWins' | 'txWins') => results.reduce((n, r) => n + r[k], 0);
