@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../../cloudfunctions/core/adapters/inbox-notifier';
 import type { Deps } from '../../cloudfunctions/core/handler/deps';
+import { indexes } from '../../cloudfunctions/core/indexes';
 import { collections } from '../../cloudfunctions/core/ports/store';
-import type { MemberRecord } from '../../cloudfunctions/core/records';
 import { usersHandler } from '../../cloudfunctions/users/handler';
 import { dataOf, testClock, testIds } from '../../test/support/world';
 import type { CollectionAdmin } from './cloud';
@@ -37,15 +37,26 @@ describe('provisioning an environment from a roster', () => {
         calls.push(`lock ${name}`);
         documentsAtLockDown.push(await count());
       },
+      ensureIndexes: async (name, specs) => {
+        calls.push(`index ${name} ${specs.map((s) => s.name).join(',')}`);
+        documentsAtLockDown.push(await count());
+        return specs.map((s) => s.name);
+      },
     };
   });
   afterEach(() => store.close());
 
-  it('creates and locks down every collection, then writes the roster', async () => {
+  it('creates, locks down and indexes every collection, then writes the roster', async () => {
     const result = await run(rosterJson);
     expect(result).toMatchObject({ ok: true, report: { households: { added: 3, kept: 0 }, members: { added: 5, kept: 0 } } });
-    expect(calls).toEqual(collections.flatMap((c) => [`ensure ${c}`, `lock ${c}`]));
-    // Every collection is locked down before the first piece of personal data is written.
+    // Each collection gets exactly the indexes cloudfunctions/core/indexes.ts declares for it.
+    expect(calls).toEqual(
+      collections.flatMap((c) => [`ensure ${c}`, `lock ${c}`, `index ${c} ${indexes[c].map((i) => i.name).join(',')}`]),
+    );
+    expect(lines).toContainEqual(
+      `collection wishes: created, ADMINONLY, ${indexes.wishes.length} indexes (created ${indexes.wishes.map((i) => i.name).join(', ')})`,
+    );
+    // Every collection is locked down and indexed before the first piece of personal data is written.
     expect(documentsAtLockDown.every((n) => n === 0)).toBe(true);
     expect(await store.collection('villages').count({})).toBe(1);
   });
@@ -74,21 +85,36 @@ describe('provisioning an environment from a roster', () => {
     ]);
 
     const deps: Deps = { store, clock, ids, notifier: inboxNotifier(store, clock), log: { info: () => undefined, error: () => undefined } };
-    const bound = await usersHandler.invoke({ action: 'bind', input: { code: first.invites[0].code } }, { openid: 'wx-office', source: 'client' }, deps);
+    const bound = await usersHandler.invoke(
+      { action: 'bind', input: { code: first.invites[0].code } },
+      { openid: 'wx-office', source: 'client' },
+      deps,
+    );
     expect(dataOf(bound)).toMatchObject({ role: 'office', name: '周示例' });
     // The office can now bring in the village's cadre.
-    const invite = await usersHandler.invoke({ action: 'issueInvite', input: { memberId: 'm-example-cadre' } }, { openid: 'wx-office', source: 'client' }, deps);
+    const invite = await usersHandler.invoke(
+      { action: 'issueInvite', input: { memberId: 'm-example-cadre' } },
+      { openid: 'wx-office', source: 'client' },
+      deps,
+    );
     expect(invite.ok).toBe(true);
 
     const again = await run(rosterJson);
     expect(again).toMatchObject({ ok: true, report: { members: { added: 0, kept: 5 }, households: { added: 0, kept: 3 } } });
-    expect((await store.collection<MemberRecord>('members').get('m-example-office'))?.openid).toBe('wx-office');
+    expect((await store.collection('members').get('m-example-office'))?.openid).toBe('wx-office');
   });
 
   it('adds what a longer roster brings and keeps the rest', async () => {
     await run(rosterJson);
     const longer = JSON.parse(rosterJson);
-    longer.townships[0].villages[0].households.push({ id: 'h-example-04', address: '二组 4 号', headName: '刘示例', category: 'ordinary', size: 1, phone: '100-0000-0004' });
+    longer.townships[0].villages[0].households.push({
+      id: 'h-example-04',
+      address: '二组 4 号',
+      headName: '刘示例',
+      category: 'ordinary',
+      size: 1,
+      phone: '100-0000-0004',
+    });
     expect(await run(JSON.stringify(longer))).toMatchObject({ ok: true, report: { households: { added: 1, kept: 3 } } });
   });
 });

@@ -2,6 +2,7 @@ import { rosterSchema } from '../../types/roster';
 import { rosterRecords } from '../../cloudfunctions/core/domain/roster';
 import { importRoster, issueProvisioningInvite, type ImportReport } from '../../cloudfunctions/core/roster-import';
 import type { Clock, IdSource } from '../../cloudfunctions/core/ports/clock';
+import { indexes } from '../../cloudfunctions/core/indexes';
 import { collections, type Store } from '../../cloudfunctions/core/ports/store';
 import type { CollectionAdmin } from './cloud';
 
@@ -9,7 +10,7 @@ export interface ProvisionInput {
   /** The roster file's text. */
   rosterJson: string;
   store: Store;
-  /** Present for CloudBase: collections are created and locked down before any data is written. */
+  /** Present for CloudBase: collections are created, locked down and indexed before any data is written. */
   admin?: CollectionAdmin;
   /** Office members who get the environment's first invite codes. */
   inviteFor: string[];
@@ -25,9 +26,7 @@ export interface FirstInvite {
   expiresAt: string;
 }
 
-export type ProvisionResult =
-  | { ok: false; problems: string[] }
-  | { ok: true; report: ImportReport; invites: FirstInvite[] };
+export type ProvisionResult = { ok: false; problems: string[] } | { ok: true; report: ImportReport; invites: FirstInvite[] };
 
 /** Checks everything first and writes nothing when any of it is wrong. */
 export async function provision(input: ProvisionInput): Promise<ProvisionResult> {
@@ -53,7 +52,11 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
     for (const name of collections) {
       const state = await input.admin.ensureCollection(name);
       await input.admin.lockDown(name);
-      input.log(`collection ${name}: ${state}, ADMINONLY`);
+      // The same indexes the embedded store creates: every query the functions make is served by one.
+      const created = await input.admin.ensureIndexes(name, indexes[name]);
+      input.log(
+        `collection ${name}: ${state}, ADMINONLY, ${indexes[name].length} indexes${created.length ? ` (created ${created.join(', ')})` : ''}`,
+      );
     }
   }
   const report = await importRoster(input.store, records);

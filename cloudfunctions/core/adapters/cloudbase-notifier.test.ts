@@ -1,47 +1,98 @@
-import { openSqliteStore } from './sqlite-store';
-import { cloudbaseNotifier, type WxOpenApi } from './cloudbase-notifier';
+import { openApiPairs } from '../../../test/cloudbase/protobuf';
 import type { MemberRecord } from '../records';
+import { cloudbaseNotifier } from './cloudbase-notifier';
+import type { WxOpenApiTransport } from './cloudbase-openapi';
+import { openSqliteStore } from './sqlite-store';
 
 const clock = { now: () => new Date('2026-11-24T00:00:00.000Z') };
-const log = { error: jest.fn(), info: jest.fn() };
-const note = { to: 'm1', title: '心愿待审核', body: '村里有 2 条微心愿等待您审核，审核通过后才会上心愿墙。', link: '/pages/review-wishes/index', dedupeKey: 'k1' };
+const note = {
+  to: 'm1',
+  title: '心愿待审核',
+  body: '村里有 2 条微心愿等待您审核，审核通过后才会上心愿墙。',
+  link: '/pages/review-wishes/index',
+  dedupeKey: 'k1',
+};
 
-async function setup(wx: WxOpenApi, templateId: string | null = 'TPL') {
+/** A CommOpenApiResp with WeChat's JSON in respData (field 1) and contentType (field 2). */
+const wechatSays = (json: object) => {
+  const body = Buffer.from(JSON.stringify(json));
+  const type = Buffer.from('application/json');
+  return Buffer.concat([Buffer.from([0x0a, body.length]), body, Buffer.from([0x12, type.length]), type]);
+};
+
+interface Setup {
+  templateId?: string | null;
+  openid?: string | null;
+}
+
+async function setup(answer: () => Promise<unknown>, { templateId = 'TPL', openid = 'wx-1' }: Setup = {}) {
   const store = openSqliteStore(':memory:');
-  await store.collection<MemberRecord>('members').add({ _id: 'm1', openid: 'wx-1' } as MemberRecord);
+  await store.collection('members').add({ _id: 'm1', openid } as MemberRecord);
+  const log = { error: jest.fn(), info: jest.fn() };
+  const wx = { callCompatibleWxOpenApi: jest.fn(answer) } satisfies WxOpenApiTransport;
   const notifier = cloudbaseNotifier({ store, clock, wx, log, subscribe: templateId ? { templateId, miniprogramState: 'formal' } : null });
-  return { store, notifier };
+  return { store, notifier, wx, log };
 }
 
 describe('the CloudBase notifier', () => {
-  it('writes the inbox and nudges the recipient with a subscription message', async () => {
-    const wx = { callWxOpenApi: jest.fn().mockResolvedValue({ result: { errcode: 0 } }) };
-    const { store, notifier } = await setup(wx);
+  it('writes the inbox and nudges the recipient with subscribeMessage.send by cloud call', async () => {
+    const { store, notifier, wx, log } = await setup(async () => wechatSays({ errcode: 0, errmsg: 'ok' }));
     expect(await notifier.notify(note)).toBe(true);
     expect(await store.collection('inbox').count({ to: 'm1' })).toBe(1);
-    const request = wx.callWxOpenApi.mock.calls[0][0];
-    expect(request.apiName).toBe('/cgi-bin/message/subscribe/send');
-    expect(request.requestData).toMatchObject({ touser: 'wx-1', template_id: 'TPL', page: '/pages/review-wishes/index' });
-    expect([...request.requestData.data.thing2.value]).toHaveLength(20);
+    const [{ apiName, requestData }] = wx.callCompatibleWxOpenApi.mock.calls[0] as unknown as [{ apiName: string; requestData: Buffer }];
+    expect(apiName).toBe('subscribeMessage.send');
+    const pairs = Object.fromEntries(openApiPairs(requestData).map(([k, v]) => [k, JSON.parse(v)]));
+    expect(pairs).toEqual({
+      touser: 'wx-1',
+      template_id: 'TPL',
+      page: 'pages/review-wishes/index',
+      miniprogram_state: 'formal',
+      lang: 'zh_CN',
+      data: { thing1: { value: '心愿待审核' }, thing2: { value: [...note.body].slice(0, 20).join('') } },
+    });
+    expect(log.error).not.toHaveBeenCalled();
   });
 
-  it('still delivers to the inbox when WeChat refuses the nudge for lack of quota', async () => {
-    const wx = { callWxOpenApi: jest.fn().mockResolvedValue({ result: { errcode: 43101, errmsg: 'user refuse to accept the msg' } }) };
-    const { store, notifier } = await setup(wx);
+  it('logs a user without an acceptance left (43101) as info, and still delivers to the inbox', async () => {
+    const { store, notifier, log } = await setup(async () => wechatSays({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
     expect(await notifier.notify(note)).toBe(true);
     expect(await store.collection('inbox').count({})).toBe(1);
-    expect(log.info).toHaveBeenCalledWith('[notify] subscription nudge not sent', { code: 43101, to: 'm1' });
+    expect(log.info).toHaveBeenCalledWith(expect.stringContaining('no acceptance left'), { errcode: 43101, to: 'm1' });
+    expect(log.error).not.toHaveBeenCalled();
   });
 
-  it('does not nudge twice for a notification already delivered, nor at all without a template', async () => {
-    const wx = { callWxOpenApi: jest.fn().mockRejectedValue(new Error('network')) };
-    const { notifier } = await setup(wx);
+  it('logs any other refusal at error level with its errcode', async () => {
+    const { notifier, log } = await setup(async () => wechatSays({ errcode: 40037, errmsg: 'invalid template_id' }));
     expect(await notifier.notify(note)).toBe(true);
-    expect(await notifier.notify(note)).toBe(false);
-    expect(wx.callWxOpenApi).toHaveBeenCalledTimes(1);
+    expect(log.error).toHaveBeenCalledWith('[notify] subscription nudge failed', {
+      errcode: 40037,
+      errmsg: 'invalid template_id',
+      to: 'm1',
+    });
+  });
 
-    const quiet = await setup({ callWxOpenApi: jest.fn() }, null);
-    await quiet.notifier.notify(note);
-    expect((await quiet.store.collection('inbox').count({}))).toBe(1);
+  it("logs a failed call at error level with CloudBase's code, and still delivers", async () => {
+    const { notifier, log } = await setup(async () =>
+      Promise.reject(Object.assign(new Error('no permission'), { code: 'PERMISSION_DENIED' })),
+    );
+    expect(await notifier.notify(note)).toBe(true);
+    expect(log.error).toHaveBeenCalledWith(
+      '[notify] subscription nudge failed',
+      expect.objectContaining({ errcode: 'PERMISSION_DENIED', to: 'm1' }),
+    );
+  });
+
+  it('does not nudge twice for a notification already delivered, nor without a template or an openid', async () => {
+    const once = await setup(async () => wechatSays({ errcode: 0 }));
+    expect(await once.notifier.notify(note)).toBe(true);
+    expect(await once.notifier.notify(note)).toBe(false);
+    expect(once.wx.callCompatibleWxOpenApi).toHaveBeenCalledTimes(1);
+
+    const quiet = await setup(async () => wechatSays({ errcode: 0 }), { templateId: null });
+    expect(await quiet.notifier.notify(note)).toBe(true);
+    const unbound = await setup(async () => wechatSays({ errcode: 0 }), { openid: null });
+    expect(await unbound.notifier.notify(note)).toBe(true);
+    expect(quiet.wx.callCompatibleWxOpenApi).not.toHaveBeenCalled();
+    expect(unbound.wx.callCompatibleWxOpenApi).not.toHaveBeenCalled();
   });
 });

@@ -1,14 +1,9 @@
+import type { Logger } from '../handler/deps';
 import type { Clock } from '../ports/clock';
 import type { Notification, Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
-import type { MemberRecord } from '../records';
-import type { Logger } from '../handler/deps';
+import { callOpenApi, type WxOpenApiTransport } from './cloudbase-openapi';
 import { inboxNotifier } from './inbox-notifier';
-
-/** The node-sdk call that reaches WeChat's server APIs from inside a cloud function. */
-export interface WxOpenApi {
-  callWxOpenApi(options: { apiName: string; requestData: unknown }): Promise<{ code?: string; message?: string; result?: { errcode?: number; errmsg?: string } }>;
-}
 
 export interface SubscribeConfig {
   /** A subscription-message template with fields thing1 (title) and thing2 (body). */
@@ -17,39 +12,56 @@ export interface SubscribeConfig {
   miniprogramState: 'formal' | 'trial' | 'developer';
 }
 
+/** The cloud-call API, also declared in each function's config.json `permissions.openapi`. */
+export const SUBSCRIBE_SEND = 'subscribeMessage.send';
+
+/**
+ * 43101: the user has no acceptance left for this template. Each acceptance of
+ * wx.requestSubscribeMessage allows exactly one message, and the mini-program does not
+ * ask yet, so this is the usual answer rather than a fault: logged as info.
+ */
+const NO_QUOTA = 43101;
+
 /** WeChat's `thing` fields take at most 20 characters. */
 const thing = (s: string) => ({ value: [...s].slice(0, 20).join('') });
 
 /**
  * Production notifications: the in-app inbox is the channel of record; a
  * subscription message is only a nudge, since each one needs a fresh user
- * acceptance and fails with 43101 without it. A failed nudge is logged and
- * never fails the notification.
+ * acceptance. A failed nudge is logged and never fails the notification.
  */
-export function cloudbaseNotifier(args: { store: Store; clock: Clock; wx: WxOpenApi; subscribe: SubscribeConfig | null; log: Logger }): Notifier {
+export function cloudbaseNotifier(args: {
+  store: Store;
+  clock: Clock;
+  wx: WxOpenApiTransport;
+  subscribe: SubscribeConfig | null;
+  log: Logger;
+}): Notifier {
   const inbox = inboxNotifier(args.store, args.clock);
   return {
     async notify(n: Notification): Promise<boolean> {
       const delivered = await inbox.notify(n);
       if (!delivered || !args.subscribe) return delivered;
-      const member = await args.store.collection<MemberRecord>('members').get(n.to);
+      const member = await args.store.collection('members').get(n.to);
       if (!member?.openid) return delivered;
       try {
-        const res = await args.wx.callWxOpenApi({
-          apiName: '/cgi-bin/message/subscribe/send',
-          requestData: {
-            touser: member.openid,
-            template_id: args.subscribe.templateId,
-            page: n.link ?? '/pages/inbox/index',
-            miniprogram_state: args.subscribe.miniprogramState,
-            lang: 'zh_CN',
-            data: { thing1: thing(n.title), thing2: thing(n.body) },
-          },
+        // The camelCase call of wx-server-sdk's documentation; cloudbase-openapi turns the keys to snake_case as it does.
+        const answer = await callOpenApi(args.wx, SUBSCRIBE_SEND, {
+          touser: member.openid,
+          templateId: args.subscribe.templateId,
+          // A page of this mini-program, without the leading slash WeChat's examples omit.
+          page: (n.link ?? '/pages/inbox/index').replace(/^\//, ''),
+          data: { thing1: thing(n.title), thing2: thing(n.body) },
+          miniprogramState: args.subscribe.miniprogramState,
+          lang: 'zh_CN',
         });
-        const errcode = res.result?.errcode ?? 0;
-        if (res.code || errcode !== 0) args.log.info('[notify] subscription nudge not sent', { code: res.code ?? errcode, to: n.to });
+        if (answer.errcode === NO_QUOTA)
+          args.log.info('[notify] subscription nudge not sent: no acceptance left', { errcode: answer.errcode, to: n.to });
+        else if (answer.errcode !== 0)
+          args.log.error('[notify] subscription nudge failed', { errcode: answer.errcode, errmsg: answer.errmsg, to: n.to });
       } catch (e) {
-        args.log.info('[notify] subscription nudge failed', { error: String(e), to: n.to });
+        const code = (e as { code?: unknown } | null)?.code;
+        args.log.error('[notify] subscription nudge failed', { errcode: code ?? null, error: String(e), to: n.to });
       }
       return delivered;
     },

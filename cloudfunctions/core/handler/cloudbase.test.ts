@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { defineAction, defineFunction } from '../../../types';
 import { makeWorld, type World } from '../../../test/support/world';
-import { toCloudbaseMain } from './cloudbase';
+import { readFunctionEnv, toCloudbaseMain } from './cloudbase';
 import { defineHandler } from './define';
 
+// node-sdk's getCloudbaseContext reads `context.environment`; this double hands it back, or fails like the SDK on a bad context.
 jest.mock('@cloudbase/node-sdk', () => ({
   __esModule: true,
   default: {
-    getCloudbaseContext: (context: { env: Record<string, string> }) => context.env,
+    getCloudbaseContext: (context: { env?: Record<string, string> }) => {
+      if (!context?.env) throw Object.assign(new Error('context 必须为对象类型'), { code: 'INVALID_CONTEXT' });
+      return context.env;
+    },
     init: jest.fn(),
     SYMBOL_CURRENT_ENV: Symbol('current'),
   },
@@ -18,16 +22,28 @@ const contract = defineFunction({
   actions: {
     me: defineAction({ input: z.object({}).passthrough(), output: z.object({ openid: z.string() }), errors: [], access: 'anyone' }),
   },
-  timer: { name: 'tick', cron: '0 0 8 * * * *' },
+  timers: [
+    { name: 'tick', cron: '0 0 8 * * * *' },
+    { name: 'tock', cron: '0 0 20 * * * *' },
+  ],
 });
-let timerRuns = 0;
-const probe = defineHandler(contract, { me: async (_i, { openid }) => ({ openid }) }, async () => ({ ran: ++timerRuns }));
+let runs: string[] = [];
+const probe = defineHandler(
+  contract,
+  { me: async (_i, { openid }) => ({ openid }) },
+  {
+    tick: async () => (runs.push('tick'), { ran: runs.length }),
+    tock: async () => (runs.push('tock'), { ran: runs.length }),
+  },
+);
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
-  timerRuns = 0;
+  runs = [];
 });
+
+const timerEvent = (name: string) => ({ Type: 'Timer', TriggerName: name, Time: '2026-11-24T00:00:00Z' });
 
 describe('toCloudbaseMain', () => {
   it('takes the caller from WX_OPENID in the platform context, never from the event', async () => {
@@ -41,12 +57,54 @@ describe('toCloudbaseMain', () => {
     expect(await main({ action: 'me' }, { env: {} })).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } });
   });
 
-  it('runs the timer only when the platform says a timer fired', async () => {
+  it('runs the timer the event names only when the platform says a timer fired', async () => {
     const main = toCloudbaseMain(probe, () => w.deps);
-    const forged = await main({ Type: 'Timer', TriggerName: 'tick', Time: '2026-11-24T00:00:00Z' }, { env: { WX_OPENID: 'wx-x' } });
+    const forged = await main(timerEvent('tock'), { env: { WX_OPENID: 'wx-x' } });
     expect(forged).toMatchObject({ ok: false, error: { code: 'COMMON.BAD_REQUEST' } });
-    expect(timerRuns).toBe(0);
-    const real = await main({ Type: 'Timer', TriggerName: 'tick', Time: '2026-11-24T00:00:00Z' }, { env: { TRIGGER_SRC: 'timer' } });
-    expect(real).toEqual({ ok: true, data: { ran: 1 } });
+    expect(runs).toEqual([]);
+    expect(await main(timerEvent('tock'), { env: { TRIGGER_SRC: 'timer' } })).toEqual({ ok: true, data: { ran: 1 } });
+    expect(await main(timerEvent('tick'), { env: { TRIGGER_SRC: 'timer' } })).toEqual({ ok: true, data: { ran: 2 } });
+    expect(runs).toEqual(['tock', 'tick']);
+    expect(await main(timerEvent('nope'), { env: { TRIGGER_SRC: 'timer' } })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNKNOWN_ACTION' },
+    });
+    expect(await main({}, { env: { TRIGGER_SRC: 'timer' } })).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } });
+  });
+
+  it('answers COMMON.INTERNAL, and logs, when building the dependencies fails', async () => {
+    const errors: unknown[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((_m, e) => void errors.push(e));
+    const main = toCloudbaseMain(probe, () => readFunctionEnv({ SUBSCRIBE_MINIPROGRAM_STATE: 'beta' }) as never);
+    expect(await main({ action: 'me' }, { env: { WX_OPENID: 'wx-1' } })).toMatchObject({ ok: false, error: { code: 'COMMON.INTERNAL' } });
+    expect(errors).toHaveLength(1);
+    spy.mockRestore();
+  });
+
+  it('answers COMMON.INTERNAL when the SDK cannot read the platform context', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const main = toCloudbaseMain(probe, () => w.deps);
+    expect(await main({ action: 'me' }, undefined)).toMatchObject({ ok: false, error: { code: 'COMMON.INTERNAL' } });
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
+
+describe('the function environment', () => {
+  it('reads an empty or blank SUBSCRIBE_TEMPLATE_ID, as the CLI renders an unset {{env.X}}, as unset', () => {
+    expect(readFunctionEnv({ SUBSCRIBE_TEMPLATE_ID: '', SUBSCRIBE_MINIPROGRAM_STATE: '' })).toEqual({
+      SUBSCRIBE_TEMPLATE_ID: undefined,
+      SUBSCRIBE_MINIPROGRAM_STATE: 'formal',
+    });
+    expect(readFunctionEnv({ SUBSCRIBE_TEMPLATE_ID: '  ' }).SUBSCRIBE_TEMPLATE_ID).toBeUndefined();
+    expect(readFunctionEnv({}).SUBSCRIBE_TEMPLATE_ID).toBeUndefined();
+  });
+
+  it('keeps a template id that is set, and refuses an unknown mini-program state', () => {
+    expect(readFunctionEnv({ SUBSCRIBE_TEMPLATE_ID: 'TPL-1', SUBSCRIBE_MINIPROGRAM_STATE: 'trial' })).toEqual({
+      SUBSCRIBE_TEMPLATE_ID: 'TPL-1',
+      SUBSCRIBE_MINIPROGRAM_STATE: 'trial',
+    });
+    expect(() => readFunctionEnv({ SUBSCRIBE_MINIPROGRAM_STATE: 'beta' })).toThrow();
   });
 });

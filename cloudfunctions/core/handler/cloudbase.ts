@@ -1,27 +1,38 @@
 import tcb from '@cloudbase/node-sdk';
 import { z } from 'zod';
-import { cloudbaseNotifier, type WxOpenApi } from '../adapters/cloudbase-notifier';
+import { cloudbaseNotifier } from '../adapters/cloudbase-notifier';
 import { cloudbaseStore } from '../adapters/cloudbase-store';
 import type { CbDatabase } from '../adapters/cloudbase-db';
 import { cryptoIds } from '../ids';
 import { systemClock } from '../ports/clock';
 import type { FunctionHandler } from './define';
-import { consoleLogger, type Deps } from './deps';
+import { consoleLogger, type Deps, type Invocation } from './deps';
 
-/** Function environment variables (cloudbaserc.json `envVariables`), checked once at start-up. */
+/**
+ * The CloudBase CLI renders an unset `{{env.X}}` in cloudbaserc.json as an empty string,
+ * so an empty (or blank) variable means "not set", never "set to nothing".
+ */
+const unsetIfBlank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Function environment variables (cloudbaserc.json `envVariables`). */
 const envSchema = z.object({
-  SUBSCRIBE_TEMPLATE_ID: z.string().min(1).optional(),
-  SUBSCRIBE_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  SUBSCRIBE_TEMPLATE_ID: z.preprocess(unsetIfBlank, z.string().trim().min(1).optional()),
+  SUBSCRIBE_MINIPROGRAM_STATE: z.preprocess(unsetIfBlank, z.enum(['formal', 'trial', 'developer']).default('formal')),
 });
+export type FunctionEnv = z.infer<typeof envSchema>;
+
+export const readFunctionEnv = (env: Record<string, string | undefined>): FunctionEnv => envSchema.parse(env);
 
 let deps: Deps | null = null;
 
-/** One SDK instance and one set of adapters per warm container. */
-function productionDeps(): Deps {
+/** One SDK instance and one set of adapters per warm container; a failed build is tried again on the next call. */
+export function productionDeps(): Deps {
   if (deps) return deps;
-  const env = envSchema.parse(process.env);
+  const env = readFunctionEnv(process.env);
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-  const store = cloudbaseStore(app.database() as unknown as CbDatabase);
+  // node-sdk types its database as any; CbDatabase is the slice the adapter relies on.
+  const db: CbDatabase = app.database();
+  const store = cloudbaseStore(db);
   deps = {
     store,
     clock: systemClock,
@@ -29,8 +40,10 @@ function productionDeps(): Deps {
     notifier: cloudbaseNotifier({
       store,
       clock: systemClock,
-      wx: app as unknown as WxOpenApi,
-      subscribe: env.SUBSCRIBE_TEMPLATE_ID ? { templateId: env.SUBSCRIBE_TEMPLATE_ID, miniprogramState: env.SUBSCRIBE_MINIPROGRAM_STATE } : null,
+      wx: app,
+      subscribe: env.SUBSCRIBE_TEMPLATE_ID
+        ? { templateId: env.SUBSCRIBE_TEMPLATE_ID, miniprogramState: env.SUBSCRIBE_MINIPROGRAM_STATE }
+        : null,
       log: consoleLogger,
     }),
     log: consoleLogger,
@@ -38,19 +51,35 @@ function productionDeps(): Deps {
   return deps;
 }
 
+type CloudbaseContext = ReturnType<typeof tcb.getCloudbaseContext>;
+
 /**
- * The CloudBase entry point for a handler. The caller's identity comes from
- * the platform's context, never from the event, and only the platform can
- * say that a timer fired: a client can send a timer-shaped event, not set
- * TRIGGER_SRC.
+ * Who calls, from the platform's context and never from the event. Only the platform
+ * can say that a timer fired (TRIGGER_SRC); the event's TriggerName, which a client can
+ * also send, only says which of the function's timers it was.
  */
+function invocationOf(event: unknown, ctx: CloudbaseContext | null): Invocation {
+  if (ctx?.TRIGGER_SRC === 'timer') {
+    const name = (event as { TriggerName?: unknown } | null)?.TriggerName;
+    return { openid: null, source: 'timer', trigger: typeof name === 'string' ? name : undefined };
+  }
+  return { openid: ctx?.WX_OPENID || null, source: 'client' };
+}
+
+/** The CloudBase entry point for a handler: everything that can fail, building deps included, runs inside invoke's envelope. */
 export function toCloudbaseMain(handler: FunctionHandler, makeDeps: () => Deps = productionDeps) {
   return async function main(event: unknown, context: unknown) {
-    const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-    return handler.invoke(
-      event,
-      { openid: ctx.WX_OPENID || null, source: ctx.TRIGGER_SRC === 'timer' ? 'timer' : 'client' },
-      makeDeps(),
-    );
+    let ctx: CloudbaseContext | null = null;
+    let contextError: Error | null = null;
+    try {
+      ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+    } catch (e) {
+      contextError = e instanceof Error ? e : new Error('the platform context could not be read');
+    }
+    return handler.invoke(event, invocationOf(event, ctx), () => {
+      // A context the SDK cannot read is a platform fault: answered COMMON.INTERNAL and logged, like any other.
+      if (contextError) throw contextError;
+      return makeDeps();
+    });
   };
 }

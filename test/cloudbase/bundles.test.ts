@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collections } from '../../cloudfunctions/core/ports/store';
+import { buildFunctions, readCloudbaserc } from '../../scripts/build-functions';
+import { contracts, type CloudResponse } from '../../types';
+import { dataOf, openidOf, people } from '../support/world';
+import { renderEnvVariables, seedWorld } from './cli-env';
+import { ENV_ID, functionEnv } from './function-env';
+import { decode, FakeGateway, type WireRequest } from './gateway';
+import { openApiPairs, readFields } from './protobuf';
+import { startFunction, type FunctionContainer } from './runtime';
+
+/*
+ * The deployable bundles, built as `npm run build:functions` builds them, each running in
+ * a child process that looks like CloudBase's Node 16 runtime, with the real
+ * @cloudbase/node-sdk inside talking HTTP to a fake CloudBase gateway on 127.0.0.1.
+ * Every action and timer of every function runs once at least; the tests check what
+ * went over the wire and what came back.
+ */
+jest.setTimeout(30_000);
+
+const TEMPLATE = 'TPL-review-reminder';
+const gateway = new FakeGateway(collections);
+const containers = new Map<string, FunctionContainer>();
+const covered = new Set<string>();
+let dir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bundles-'));
+  await buildFunctions({ outDir: dir, quiet: true });
+  const platform = functionEnv(await gateway.start());
+  await seedWorld(gateway.db);
+  const { functions } = readCloudbaserc();
+  const start = async (name: string, dotenv: Record<string, string>, key = name) => {
+    const envVariables = renderEnvVariables(functions.find((f) => f.name === name)?.envVariables, dotenv);
+    containers.set(key, await startFunction(join(dir, name, 'index.js'), { ...platform, ...envVariables, SCF_FUNCTIONNAME: name }));
+  };
+  await Promise.all([
+    start('users', {}),
+    start('inbox', {}),
+    // No SUBSCRIBE_TEMPLATE_ID in .env.local: the CLI deploys SUBSCRIBE_TEMPLATE_ID="" (issue 6, point 1).
+    start('wishes', {}),
+    start('wishes', { SUBSCRIBE_TEMPLATE_ID: TEMPLATE }, 'wishes+template'),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([...containers.values()].map((c) => c.stop()));
+  await gateway.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every request is signed with the function's temporary keys and goes to the injected URL for the current environment. */
+function expectPlatformRequest(w: WireRequest) {
+  expect(w.url).toMatch(new RegExp(`^/admin\\?env=${ENV_ID}&seqId=`));
+  expect(w.headers.authorization).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDfunctiontemporarykey\//);
+  expect(w.headers['x-sdk-version']).toBe('tcb-node-sdk/3.18.3');
+  expect(w.params).toMatchObject({ envName: ENV_ID, sessionToken: 'function-session-token' });
+  // Keyset paging only: no read ever skips.
+  expect(w.params.offset).toBeUndefined();
+}
+
+async function call(fn: string, who: string | null, action: string, input: unknown = {}, key = fn) {
+  covered.add(`${fn}.${action}`);
+  gateway.take();
+  const environment: Record<string, string> = who ? { WX_OPENID: who, WX_APPID: 'wx-appid', TCB_SOURCE: 'wx_client' } : {};
+  const res = (await containers.get(key)!.invoke({ action, input }, environment)) as CloudResponse<any>;
+  const wire = gateway.take();
+  wire.forEach(expectPlatformRequest);
+  return { res, wire };
+}
+
+async function fire(fn: string, trigger: string, key = fn) {
+  covered.add(`${fn}.timer:${trigger}`);
+  gateway.take();
+  const event = { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() };
+  const res = (await containers.get(key)!.invoke(event, { TRIGGER_SRC: 'timer' })) as CloudResponse<any>;
+  const wire = gateway.take();
+  wire.forEach(expectPlatformRequest);
+  return { res, wire };
+}
+
+const named = (wire: WireRequest[], action: string, collection?: string) =>
+  wire.filter((w) => w.action === action && (collection === undefined || w.params.collectionName === collection));
+const queryOf = (w: WireRequest) => decode(w.params.query);
+
+describe('the users bundle over node-sdk', () => {
+  it('answers whoami from users then members, each read by id', async () => {
+    const { res, wire } = await call('users', openidOf('cadreA'), 'whoami');
+    expect(dataOf(res)).toMatchObject({ bound: true, profile: { role: 'cadre', name: '赵明远', villageName: '杏花村' } });
+    const reads = named(wire, 'database.getDocument');
+    expect(reads.slice(0, 2).map((w) => [w.params.collectionName, queryOf(w)])).toEqual([
+      ['users', { _id: openidOf('cadreA') }],
+      ['members', { _id: people.cadreA._id }],
+    ]);
+    expect(wire.every((w) => w.action === 'database.getDocument')).toBe(true);
+    expect(dataOf((await call('users', 'wx-stranger', 'whoami')).res)).toEqual({ bound: false });
+  });
+
+  it('issues an invite and binds a new WeChat user with it in one transaction', async () => {
+    const issued = await call('users', openidOf('cadreA'), 'issueInvite', { memberId: people.unboundA._id, requestId: randomUUID() });
+    const invite = dataOf(issued.res);
+    expect(invite).toMatchObject({ code: expect.stringMatching(/^[2-9A-Z]{8}$/), memberName: '王小虎' });
+    expect(named(issued.wire, 'database.insertDocument', 'invites')).toHaveLength(1);
+
+    const { res, wire } = await call('users', 'wx-newcomer', 'bind', { code: invite.code });
+    expect(dataOf(res)).toMatchObject({ memberId: people.unboundA._id, role: 'villager', name: '王小虎' });
+    const [started] = named(wire, 'database.startTransaction');
+    expect(started).toBeDefined();
+    const inTx = wire.filter((w) => w.params.transactionId);
+    expect(new Set(inTx.map((w) => w.params.transactionId)).size).toBe(1);
+    const writes = inTx.filter((w) => w.action !== 'database.getDocument' && w.action !== 'database.commitTransaction');
+    expect(writes.map((w) => `${w.action} ${String(w.params.collectionName)}`).sort()).toEqual([
+      'database.insertDocument users',
+      'database.modifyDocument invites',
+      'database.modifyDocument members',
+    ]);
+    // Every operation of the transaction comes before its commit.
+    const commit = wire.findIndex((w) => w.action === 'database.commitTransaction');
+    expect(wire.findIndex((w) => w.params.transactionId)).toBeGreaterThan(wire.indexOf(started));
+    expect(wire.slice(commit + 1).some((w) => w.params.transactionId)).toBe(false);
+    expect(gateway.db.openTransactions()).toBe(0);
+    expect(dataOf((await call('users', 'wx-newcomer', 'whoami')).res)).toMatchObject({ bound: true });
+  });
+
+  it("pages the roster of a cadre's village by keyset, without repeats", async () => {
+    const seen: string[] = [];
+    const orders = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const { res, wire } = await call('users', openidOf('cadreA'), 'roster', { limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = dataOf(res);
+      seen.push(...page.items.map((i: { memberId: string }) => i.memberId));
+      cursor = page.nextCursor ?? undefined;
+      for (const w of named(wire, 'database.getDocument', 'members'))
+        if (w.params.order) orders.add(JSON.stringify(decode(w.params.order)));
+    } while (cursor);
+    // By name, ties by id in the same direction; no offset ever.
+    expect([...orders]).toEqual(expect.arrayContaining([JSON.stringify({ name: 1, _id: 1 })]));
+    expect(seen.sort()).toEqual([people.helperA._id, people.unboundA._id, people.villagerA._id, people.neighbourA._id].sort());
+  });
+
+  it('resets a binding in one transaction that removes the identity record', async () => {
+    const { res, wire } = await call('users', openidOf('cadreA'), 'resetBinding', { memberId: people.neighbourA._id });
+    expect(dataOf(res)).toEqual({ memberName: '王建国' });
+    expect(named(wire, 'database.removeDocument', 'users').map((w) => [Boolean(w.params.transactionId), queryOf(w)])).toEqual([
+      [true, { _id: openidOf('neighbourA') }],
+    ]);
+    expect(named(wire, 'database.commitTransaction')).toHaveLength(1);
+    expect(dataOf((await call('users', openidOf('neighbourA'), 'whoami')).res)).toEqual({ bound: false });
+  });
+});
+
+describe('the wishes bundle deployed without a template (SUBSCRIBE_TEMPLATE_ID="")', () => {
+  const requestId = randomUUID();
+  let wishId = '';
+
+  it('submits a wish in a transaction, and answers a retry with the same wish', async () => {
+    const input = { category: 'daily', text: '想要一台收音机听戏', requestId };
+    const { res, wire } = await call('wishes', openidOf('villagerA'), 'submit', input);
+    const wish = dataOf(res);
+    expect(wish).toMatchObject({ category: 'daily', status: 'pending_review', text: '想要一台收音机听戏' });
+    wishId = wish.id;
+    const insert = named(wire, 'database.insertDocument', 'wishes');
+    expect(insert).toHaveLength(1);
+    expect(insert[0].params.transactionId).toBeTruthy();
+    expect(decode((insert[0].params.data as string[])[0])).toMatchObject({ _id: wishId, householdId: 'h-a1', status: 'pending_review' });
+    expect(named(wire, 'database.commitTransaction')).toHaveLength(1);
+
+    const again = await call('wishes', openidOf('villagerA'), 'submit', input);
+    expect(dataOf(again.res)).toEqual(wish);
+    expect(gateway.db.count('wishes', { submitterId: people.villagerA._id })).toBe(1);
+  });
+
+  it("lists the villager's own wishes, newest first", async () => {
+    const { res, wire } = await call('wishes', openidOf('villagerA'), 'mine', { limit: 10 });
+    expect(dataOf(res).items.map((w: { id: string }) => w.id)).toEqual([wishId]);
+    const [read] = named(wire, 'database.getDocument', 'wishes');
+    expect(decode(read.params.order)).toEqual({ createdAt: -1, _id: -1 });
+    expect(read.params.limit).toBe(11);
+  });
+
+  it('shows the cadre of the village the wish to review, with its submitter read in one batch', async () => {
+    const { res, wire } = await call('wishes', openidOf('cadreA'), 'pendingReview', {});
+    expect(dataOf(res).items).toEqual([
+      expect.objectContaining({ id: wishId, submitterName: '王秀兰', householdLabel: expect.any(String) }),
+    ]);
+    expect(named(wire, 'database.getDocument', 'members').map(queryOf)).toContainEqual({ _id: { $in: [people.villagerA._id] } });
+  });
+
+  it('runs the daily reminder into the inbox without any cloud call, and logs no error', async () => {
+    const { res, wire } = await fire('wishes', 'daily-review-reminder');
+    expect(dataOf(res)).toMatchObject({ notified: 1 });
+    expect(named(wire, 'wx.openApi')).toEqual([]);
+    expect(gateway.db.find('inbox', { to: people.cadreA._id })).toHaveLength(1);
+    expect(containers.get('wishes')!.output()).not.toMatch(/internal error|nudge failed/);
+  });
+
+  it("runs only a timer the platform fired: a client's timer-shaped event is refused", async () => {
+    const forged = await containers
+      .get('wishes')!
+      .invoke({ Type: 'Timer', TriggerName: 'daily-review-reminder' }, { WX_OPENID: openidOf('cadreA') });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'COMMON.BAD_REQUEST' } });
+  });
+});
+
+describe('the wishes bundle with a subscription template', () => {
+  beforeEach(() => gateway.db.remove('inbox', {}));
+
+  it("nudges the cadre by cloud call, exactly as wx-server-sdk's subscribeMessage.send would, with the timer's token", async () => {
+    const { res, wire } = await fire('wishes', 'daily-review-reminder', 'wishes+template');
+    expect(dataOf(res)).toMatchObject({ notified: 1 });
+    const [nudge, ...more] = named(wire, 'wx.openApi');
+    expect(more).toEqual([]);
+    expect(nudge.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(Object.keys(nudge.parts!).sort()).toEqual([
+      'action',
+      'apiName',
+      'crossAuthorizationToken',
+      'envName',
+      'requestData',
+      'sessionToken',
+      'tcb_sessionToken',
+      'wxCloudApiToken',
+    ]);
+    expect(nudge.params).toMatchObject({ apiName: 'subscribeMessage.send', wxCloudApiToken: 'wx-api-token-timer' });
+    expect(readFields(nudge.parts!.requestData)[0]).toEqual([1, 0n]);
+    expect(openApiPairs(nudge.parts!.requestData)).toEqual([
+      ['touser', JSON.stringify(openidOf('cadreA'))],
+      ['page', '"pages/review-wishes/index"'],
+      [
+        'data',
+        JSON.stringify({
+          thing1: { value: '心愿待审核' },
+          thing2: { value: [...'村里有 1 条微心愿等待您审核，审核通过后才会上心愿墙。'].slice(0, 20).join('') },
+        }),
+      ],
+      ['lang', '"zh_CN"'],
+      ['template_id', JSON.stringify(TEMPLATE)],
+      ['miniprogram_state', '"formal"'],
+    ]);
+    expect(containers.get('wishes+template')!.output()).not.toMatch(/nudge/);
+  });
+
+  it('logs a user without an acceptance left as info, and a refused call at error level with its code', async () => {
+    const wishes = containers.get('wishes+template')!;
+    gateway.openApiReply = () => ({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+    expect(dataOf((await fire('wishes', 'daily-review-reminder', 'wishes+template')).res)).toMatchObject({ notified: 1 });
+    gateway.db.remove('inbox', {});
+    gateway.openApiReply = () => ({ tcbError: 'PERMISSION_DENIED' });
+    expect(dataOf((await fire('wishes', 'daily-review-reminder', 'wishes+template')).res)).toMatchObject({ notified: 1 });
+    gateway.openApiReply = () => ({ errcode: 0 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wishes.output()).toMatch(/no acceptance left \{ errcode: 43101/);
+    expect(wishes.output()).toMatch(/subscription nudge failed \{\s*errcode: 'PERMISSION_DENIED'/);
+  });
+});
+
+describe('the inbox bundle over node-sdk', () => {
+  it('lists the reminder with its unread count', async () => {
+    const { res, wire } = await call('inbox', openidOf('cadreA'), 'list', {});
+    const page = dataOf(res);
+    expect(page.items).toEqual([expect.objectContaining({ title: '心愿待审核', read: false, link: '/pages/review-wishes/index' })]);
+    expect(page.unread).toBe(1);
+    expect(named(wire, 'database.calculateDocument', 'inbox').map(queryOf)).toEqual([{ to: people.cadreA._id, readAt: null }]);
+  });
+
+  it('marks it read with a conditional update that raises _rev, once', async () => {
+    const [message] = dataOf((await call('inbox', openidOf('cadreA'), 'list', {})).res).items;
+    const { res, wire } = await call('inbox', openidOf('cadreA'), 'markRead', { ids: [message.id] });
+    expect(dataOf(res)).toEqual({ updated: 1 });
+    const [update] = named(wire, 'database.modifyDocument', 'inbox');
+    expect(queryOf(update)).toEqual({ to: people.cadreA._id, readAt: null, _id: message.id });
+    expect(decode(update.params.data)).toEqual({ $set: { readAt: expect.any(String) }, $inc: { _rev: 1 } });
+    expect(dataOf((await call('inbox', openidOf('cadreA'), 'markRead', { ids: [message.id] })).res)).toEqual({ updated: 0 });
+    expect(dataOf((await call('inbox', openidOf('cadreA'), 'list', {})).res).unread).toBe(0);
+  });
+});
+
+describe('the bundles', () => {
+  it('use nothing newer than Node 16 that esbuild cannot lower', () => {
+    for (const name of Object.keys(contracts)) {
+      const text = readFileSync(join(dir, name, 'index.js'), 'utf8');
+      expect(
+        text.match(/\.(findLast|findLastIndex|toSorted|toReversed|toSpliced|withResolvers|isWellFormed|toWellFormed)\(|structuredClone\(/g),
+      ).toBeNull();
+    }
+  });
+
+  it('ran every action and every timer of every function', () => {
+    const all = Object.entries(contracts).flatMap(([fn, c]) => [
+      ...Object.keys(c.actions).map((a) => `${fn}.${a}`),
+      ...((c as { timers?: readonly { name: string }[] }).timers ?? []).map((t) => `${fn}.timer:${t.name}`),
+    ]);
+    expect([...covered].sort()).toEqual(all.sort());
+  });
+});
