@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineAction, defineFunction } from '../../../types';
 import { makeWorld, type World } from '../../../test/support/world';
-import { readFunctionEnv, toCloudbaseMain } from './cloudbase';
+import tcb from '@cloudbase/node-sdk';
+import { productionDeps, readFunctionEnv, toCloudbaseMain } from './cloudbase';
 import { defineHandler } from './define';
 
 // node-sdk's getCloudbaseContext reads `context.environment`; this double hands it back, or fails like the SDK on a bad context.
@@ -72,6 +73,17 @@ describe('toCloudbaseMain', () => {
     expect(await main({}, { env: { TRIGGER_SRC: 'timer' } })).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } });
   });
 
+  it('hands the handler the TriggerName only when TRIGGER_SRC says a timer fired', async () => {
+    const invoke = jest.fn().mockResolvedValue({ ok: true, data: null });
+    const main = toCloudbaseMain({ contract, invoke }, () => w.deps);
+    await main(timerEvent('tock'), { env: { WX_OPENID: 'wx-x' } });
+    await main(timerEvent('tock'), { env: { TRIGGER_SRC: 'timer' } });
+    expect(invoke.mock.calls.map((c: unknown[]) => c[1])).toEqual([
+      { openid: 'wx-x', source: 'client' },
+      { openid: null, source: 'timer', trigger: 'tock' },
+    ]);
+  });
+
   it('answers COMMON.INTERNAL, and logs, when building the dependencies fails', async () => {
     const errors: unknown[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((_m, e) => void errors.push(e));
@@ -87,6 +99,26 @@ describe('toCloudbaseMain', () => {
     expect(await main({ action: 'me' }, undefined)).toMatchObject({ ok: false, error: { code: 'COMMON.INTERNAL' } });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
+  });
+});
+
+describe('the production dependencies', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('are built once per warm container, and built again on the next call after a failure', () => {
+    const init = tcb.init as unknown as jest.Mock;
+    init.mockReturnValue({ database: () => ({ command: {}, collection: jest.fn() }), callCompatibleWxOpenApi: jest.fn() });
+    process.env.SUBSCRIBE_MINIPROGRAM_STATE = 'beta';
+    expect(() => productionDeps()).toThrow();
+    process.env.SUBSCRIBE_MINIPROGRAM_STATE = '';
+    process.env.SUBSCRIBE_TEMPLATE_ID = '';
+    const first = productionDeps();
+    expect(productionDeps()).toBe(first);
+    expect(init).toHaveBeenCalledTimes(1);
+    expect(init).toHaveBeenCalledWith({ env: tcb.SYMBOL_CURRENT_ENV });
   });
 });
 
