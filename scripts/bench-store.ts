@@ -28,7 +28,7 @@ import { withLatency } from '../local/latency-store';
 const LEVELS = (process.env.BENCH_LEVELS ?? '0,10000,100000').split(',').map(Number);
 const VILLAGES = 50;
 const HOUSEHOLDS = 40;
-const quiet = { info: () => undefined, error: (m: string, d?: unknown) => console.error(m, d) };
+const quiet = { warn: () => undefined, info: () => undefined, error: (m: string, d?: unknown) => console.error(m, d) };
 
 function county(villages: number, households: number, villagers = true): RosterInput {
   const vs = Array.from({ length: villages }, (_, v) => ({

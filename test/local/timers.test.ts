@@ -37,7 +37,7 @@ describe('a function with several timers in the stand-in', () => {
     fired.length = 0;
     clock.set(null);
     store = openLocalStore(':memory:');
-    const deps = { ...localDeps(store, clock), log: { error: () => undefined, info: () => undefined } };
+    const deps = { ...localDeps(store, clock), log: { error: () => undefined, warn: () => undefined, info: () => undefined } };
     standIn = await startStandIn({
       deps,
       staticDir: fakeH5Build(),

@@ -83,7 +83,7 @@ export async function makeWorld(): Promise<World> {
     clock,
     ids: testIds(),
     notifier: inboxNotifier(store, clock),
-    log: { error: (_m, d) => errors.push(d), info: () => undefined },
+    log: { error: (_m, d) => errors.push(d), warn: () => undefined, info: () => undefined },
   };
   await store.collection('counties').add({ _id: 'c-qinghe', name: '青禾县' });
   await store.collection('townships').add({ _id: 't-shiqiao', name: '石桥镇', countyId: 'c-qinghe' });

@@ -28,7 +28,7 @@ interface Setup {
 async function setup(answer: () => Promise<unknown>, { templateId = 'TPL', openid = 'wx-1' }: Setup = {}) {
   const store = openSqliteStore(':memory:');
   await store.collection('members').add({ _id: 'm1', openid } as MemberRecord);
-  const log = { error: jest.fn(), info: jest.fn() };
+  const log = { error: jest.fn(), warn: jest.fn(), info: jest.fn() };
   const wx = { callCompatibleWxOpenApi: jest.fn(answer) } satisfies WxOpenApiTransport;
   const notifier = cloudbaseNotifier({ store, clock, wx, log, subscribe: templateId ? { templateId, miniprogramState: 'formal' } : null });
   return { store, notifier, wx, log };
@@ -53,11 +53,11 @@ describe('the CloudBase notifier', () => {
     expect(log.error).not.toHaveBeenCalled();
   });
 
-  it('logs a user without an acceptance left (43101) as info, and still delivers to the inbox', async () => {
+  it('logs a user without an acceptance left (43101) as a warning, and still delivers to the inbox', async () => {
     const { store, notifier, log } = await setup(async () => wechatSays({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
     expect(await notifier.notify(note)).toBe(true);
     expect(await store.collection('inbox').count({})).toBe(1);
-    expect(log.info).toHaveBeenCalledWith(expect.stringContaining('no acceptance left'), { errcode: 43101, to: 'm1' });
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('no acceptance left'), { errcode: 43101, to: 'm1' });
     expect(log.error).not.toHaveBeenCalled();
   });
 

@@ -18,7 +18,7 @@ export const SUBSCRIBE_SEND = 'subscribeMessage.send';
 /**
  * 43101: the user has no acceptance left for this template. Each acceptance of
  * wx.requestSubscribeMessage allows exactly one message, and the mini-program does not
- * ask yet, so this is the usual answer rather than a fault: logged as info.
+ * ask yet, so this is the usual answer rather than a fault: a warning, not an error.
  */
 const NO_QUOTA = 43101;
 
@@ -56,7 +56,7 @@ export function cloudbaseNotifier(args: {
           lang: 'zh_CN',
         });
         if (answer.errcode === NO_QUOTA)
-          args.log.info('[notify] subscription nudge not sent: no acceptance left', { errcode: answer.errcode, to: n.to });
+          args.log.warn('[notify] subscription nudge not sent: no acceptance left', { errcode: answer.errcode, to: n.to });
         else if (answer.errcode !== 0)
           args.log.error('[notify] subscription nudge failed', { errcode: answer.errcode, errmsg: answer.errmsg, to: n.to });
       } catch (e) {

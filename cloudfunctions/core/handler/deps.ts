@@ -4,6 +4,8 @@ import type { Store } from '../ports/store';
 
 export interface Logger {
   error(message: string, detail?: unknown): void;
+  /** Expected trouble worth a look in the logs, not an alarm (e.g. a user with no subscription quota left). */
+  warn(message: string, detail?: unknown): void;
   info(message: string, detail?: unknown): void;
 }
 
@@ -28,5 +30,6 @@ export interface Invocation {
 
 export const consoleLogger: Logger = {
   error: (message, detail) => console.error(message, detail ?? ''),
+  warn: (message, detail) => console.warn(message, detail ?? ''),
   info: (message, detail) => console.info(message, detail ?? ''),
 };
