@@ -259,18 +259,16 @@ describe('issuing an invite again with the same request id', () => {
     const first = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     await w.store.collection('invites').remove(first.code);
     // Another invite now sits on the code this request draws first.
-    await w.store
-      .collection('invites')
-      .add({
-        _id: first.code,
-        memberId: 'm-ua',
-        issuedBy: 'm-of',
-        issuedAt: '',
-        expiresAt: '2027-01-01T00:00:00.000Z',
-        usedAt: null,
-        usedBy: null,
-        requestKey: null,
-      });
+    await w.store.collection('invites').add({
+      _id: first.code,
+      memberId: 'm-ua',
+      issuedBy: 'm-of',
+      issuedAt: '',
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      usedAt: null,
+      usedBy: null,
+      requestKey: null,
+    });
     const again = dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }));
     expect(again.code).not.toBe(first.code);
     expect(dataOf(await w.call(users, 'cadreA', 'issueInvite', { memberId: 'm-ua', requestId }))).toEqual(again);

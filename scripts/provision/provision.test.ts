@@ -84,7 +84,13 @@ describe('provisioning an environment from a roster', () => {
       { memberId: 'm-example-office', name: '周示例', code: expect.stringMatching(/^[A-Z2-9]{8}$/), expiresAt: '2026-12-01T02:00:00.000Z' },
     ]);
 
-    const deps: Deps = { store, clock, ids, notifier: inboxNotifier(store, clock), log: { warn: () => undefined, info: () => undefined, error: () => undefined } };
+    const deps: Deps = {
+      store,
+      clock,
+      ids,
+      notifier: inboxNotifier(store, clock),
+      log: { warn: () => undefined, info: () => undefined, error: () => undefined },
+    };
     const bound = await usersHandler.invoke(
       { action: 'bind', input: { code: first.invites[0].code } },
       { openid: 'wx-office', source: 'client' },

@@ -244,7 +244,10 @@ describe('the stand-in with STORE_LATENCY_MS', () => {
     const clock = movableClock();
     const store = openLocalStore(':memory:');
     await seedIfEmpty(store, clock);
-    const deps = { ...localDeps(store, clock, { latencyMs: 10 }), log: { error: () => undefined, warn: () => undefined, info: () => undefined } };
+    const deps = {
+      ...localDeps(store, clock, { latencyMs: 10 }),
+      log: { error: () => undefined, warn: () => undefined, info: () => undefined },
+    };
     const standIn = await startStandIn({
       deps,
       staticDir: fakeH5Build(),

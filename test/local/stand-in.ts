@@ -32,7 +32,11 @@ export async function startTestStandIn(options: { latencyMs?: number; staticDir?
   const store = openLocalStore(':memory:');
   await seedIfEmpty(store, clock);
   const errors: unknown[] = [];
-  const log = { error: (message: string, detail?: unknown) => void errors.push([message, detail]), warn: () => undefined, info: () => undefined };
+  const log = {
+    error: (message: string, detail?: unknown) => void errors.push([message, detail]),
+    warn: () => undefined,
+    info: () => undefined,
+  };
   const staticDir = options.staticDir ?? fakeH5Build();
   const deps = { ...localDeps(store, clock, { latencyMs: options.latencyMs ?? 0 }), log };
   const standIn = await startStandIn({ deps, staticDir, port: 0, timers: false, log: () => undefined });
