@@ -124,8 +124,25 @@ describe('the roster for invites', () => {
     const page = dataOf(await w.call(users, 'cadreA', 'roster', {}));
     const names = page.items.map((e: { name: string }) => e.name).sort();
     expect(names).toEqual(['王小虎', '王建国', '王秀兰', '陈静'].sort());
-    expect(page.items.find((e: { name: string }) => e.name === '王小虎')).toMatchObject({ bound: false, detail: '三组 12 号' });
+    const entry = (name: string) => page.items.find((e: { name: string }) => e.name === name);
+    expect(entry('王小虎')).toEqual({
+      memberId: 'm-ua',
+      name: '王小虎',
+      role: 'villager',
+      villageName: '杏花村',
+      detail: '三组 12 号',
+      bound: false,
+    });
+    expect(entry('王秀兰')).toMatchObject({ bound: true, villageName: '杏花村' });
+    expect(entry('陈静')).toMatchObject({ role: 'helper', detail: '县卫健局', bound: true });
     expect(JSON.stringify(page)).not.toContain('100-0000');
+  });
+
+  it('names no village and no detail for an office member, and orders by name', async () => {
+    const page = dataOf(await w.call(users, 'office', 'roster', { limit: 50 }));
+    expect(page.items.find((e: { memberId: string }) => e.memberId === 'm-of')).toMatchObject({ villageName: null, detail: '' });
+    const names = page.items.map((e: { name: string }) => e.name);
+    expect(names).toEqual([...names].sort());
   });
 
   it('filters to unbound people and pages', async () => {

@@ -1,6 +1,7 @@
 import { MAX_OPEN_WISHES } from '../../types';
-import { dataOf, makeWorld, type World } from '../../test/support/world';
-import { lowerCounter, openWishesKey } from '../core/counters';
+import { dataOf, makeWorld, openidOf, type World } from '../../test/support/world';
+import { counterId, lowerCounter, openWishesKey } from '../core/counters';
+import { requestDocId } from '../core/ids';
 import { withLatency } from '../../local/latency-store';
 import { wishesHandler as wishes } from './handler';
 import { inboxHandler as inbox } from '../inbox/handler';
@@ -88,9 +89,10 @@ describe('submitting a micro-wish', () => {
     expect(await w.store.collection('wishes').count({ householdId: 'h-a1', status: 'pending_review' })).toBe(MAX_OPEN_WISHES);
   });
 
-  it('counts the open wishes stored before the household had a counter', async () => {
+  it("counts the open wishes stored before the household had a counter, and only that household's", async () => {
+    for (let i = 0; i < 3; i++) dataOf(await submit('villagerB', { category: 'daily', text: `别家的第 ${i} 个心愿` }));
     for (let i = 0; i < 2; i++) dataOf(await submit('villagerA', { category: 'daily', text: `较早的第 ${i} 个心愿` }));
-    await w.store.collection('counters').remove((await w.store.collection('counters').find({}))[0]._id);
+    await w.store.collection('counters').remove(counterId(openWishesKey('h-a1')));
     dataOf(await submit('villagerA', { category: 'daily', text: '计数之后的心愿' }));
     expect(await submit('villagerA', { category: 'daily', text: '超出上限的心愿' })).toMatchObject({
       ok: false,
@@ -130,6 +132,30 @@ describe('a submit sent again with the same request id', () => {
     expect(mine.text).toBe('我自己的心愿内容');
   });
 
+  it("answers the retry of a household's last allowed wish with that wish, not with the cap", async () => {
+    dataOf(await submit('villagerA', { category: 'daily', text: '第一个心愿：棉被' }));
+    dataOf(await submit('villagerA', { category: 'daily', text: '第二个心愿：书包' }));
+    const third = dataOf(await submit('villagerA', wish));
+    expect(dataOf(await submit('villagerA', wish))).toEqual(third);
+  });
+
+  it('refuses a request id whose record another member of the same WeChat made', async () => {
+    // The WeChat was bound to another roster entry before (a reset binding, then a new bind).
+    const id = requestDocId(openidOf('villagerA'), requestId);
+    await w.store.collection('wishes').add({
+      _id: id,
+      villageId: 'v-xinghua',
+      householdId: 'h-a1',
+      submitterId: 'm-someone-else',
+      category: 'daily',
+      text: '以前的心愿',
+      status: 'pending_review',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    });
+    expect(await submit('villagerA', wish)).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT' } });
+  });
+
   it('is refused for a request id that is not a UUID', async () => {
     expect(await submit('villagerA', { ...wish, requestId: '1' })).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT' } });
   });
@@ -149,6 +175,12 @@ describe('the morning review reminder', () => {
 
     w.clock.set('2026-11-25T00:30:00.000Z');
     expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 1, cadres: 1, notified: 1 });
+  });
+
+  it('leaves out wishes that no longer wait for review', async () => {
+    const done = dataOf(await submit('villagerB', { category: 'daily', text: '已经处理过的心愿' }));
+    await closeWish(done.id);
+    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 0, cadres: 0, notified: 0 });
   });
 
   it('reads what waits rather than every cadre: store calls follow the villages with wishes, not the county', async () => {

@@ -186,11 +186,12 @@ class SqliteTransaction implements Transaction {
   async add<N extends CollectionName>(name: N, doc: RecordOf<N>): Promise<void> {
     assertCollection(name);
     const key = txKey(name, doc._id);
-    if (this.writes.get(key)?.doc || (this.seen.get(key) ?? null) !== null) {
-      throw new StoreError('DUPLICATE_ID', `${name}/${doc._id} already exists`);
-    }
-    const removed = this.writes.get(key)?.kind === 'remove';
-    this.writes.set(key, { name, id: doc._id, kind: removed ? 'put' : 'add', doc: structuredClone(doc) });
+    const pending = this.writes.get(key);
+    const exists = pending ? pending.doc !== null : (this.seen.get(key) ?? null) !== null;
+    if (exists) throw new StoreError('DUPLICATE_ID', `${name}/${doc._id} already exists`);
+    // Re-adding what this transaction removed replaces the stored document; anything else is an insert.
+    const kind = pending?.kind === 'remove' ? 'put' : 'add';
+    this.writes.set(key, { name, id: doc._id, kind, doc: structuredClone(doc) });
   }
 
   private readFirst(name: string, id: string, op: string): { key: string; doc: StoredDoc } {

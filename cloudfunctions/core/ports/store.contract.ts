@@ -220,6 +220,57 @@ export function describeStoreContract(label: string, open: () => Store & { close
       expect([1, 2]).toContain((await counters().get('once'))?.count);
     });
 
+    it('keeps a transaction to documents it has read: no blind update or remove, none of a missing one', async () => {
+      await counters().add(counter('c1', 1));
+      const attempt = (work: Parameters<Store['transaction']>[0]) =>
+        store.transaction(work).catch((e: unknown) => (e as StoreError).storeCode);
+      expect(await attempt((tx) => tx.update('counters', 'c1', { count: 2 }))).toBe('BAD_QUERY');
+      expect(await attempt((tx) => tx.remove('counters', 'c1'))).toBe('BAD_QUERY');
+      expect(await attempt(async (tx) => (await tx.get('counters', 'nope'), tx.update('counters', 'nope', { count: 2 })))).toBe(
+        'BAD_QUERY',
+      );
+      expect(await attempt(async (tx) => (await tx.get('counters', 'c1'), tx.update('counters', 'c1', { _id: 'x' } as never)))).toBe(
+        'BAD_QUERY',
+      );
+      expect((await counters().get('c1'))?.count).toBe(1);
+    });
+
+    it("reads a transaction's own removes and re-adds, and ends with what was written last", async () => {
+      await counters().add(counter('c1', 1));
+      await store.transaction(async (tx) => {
+        await tx.get('counters', 'c1');
+        await tx.remove('counters', 'c1');
+        expect(await tx.get('counters', 'c1')).toBeNull();
+        await tx.add('counters', counter('c1', 9));
+        await tx.add('counters', counter('temp', 1));
+        await tx.remove('counters', 'temp');
+      });
+      expect((await counters().get('c1'))?.count).toBe(9);
+      expect(await counters().get('temp')).toBeNull();
+    });
+
+    it('gives up with CONFLICT after three attempts that all lose to another writer', async () => {
+      await counters().add(counter('c1', 0));
+      let attempts = 0;
+      const err = await store
+        .transaction(async (tx) => {
+          attempts++;
+          const c = await tx.get('counters', 'c1');
+          // Someone else changes the counter before this transaction commits, every time.
+          await counters().updateIf('c1', {}, { count: c!.count + 100 });
+          await tx.update('counters', 'c1', { count: c!.count + 1 });
+        })
+        .catch((e: unknown) => e);
+      expect((err as StoreError).storeCode).toBe('CONFLICT');
+      expect(attempts).toBe(3);
+      expect((await counters().get('c1'))?.count).toBe(300);
+    });
+
+    it('refuses an update that would change an id or change nothing', async () => {
+      await expect(coll().updateIf('r004', {}, {})).rejects.toThrow(StoreError);
+      expect(await coll().get('r004')).toEqual(row(4));
+    });
+
     it('refuses a collection that was never created', () => {
       expect(() => store.collection('parcels' as never)).toThrow(StoreError);
     });
