@@ -57,3 +57,24 @@ export async function signInAs(page: Page, url: string, name: string): Promise<v
   await button(page, name).tap();
   await page.locator('.home').waitFor();
 }
+
+/**
+ * One stand-in and browser per test file and a fresh page per test. Read `e2e` and
+ * `page` inside tests and hooks (they are set by the hooks this registers).
+ */
+export function useE2E(): { readonly e2e: E2E; readonly page: Page } {
+  const ctx = {} as { e2e: E2E; page: Page };
+  beforeAll(async () => {
+    ctx.e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await ctx.e2e?.close();
+  });
+  beforeEach(async () => {
+    ctx.page = await ctx.e2e.newPage();
+  });
+  afterEach(async () => {
+    await ctx.page.context().close();
+  });
+  return ctx;
+}

@@ -1,21 +1,10 @@
 import type { Page } from 'playwright-core';
-import { button, signInAs, startE2E, type E2E } from './harness';
+import { button, signInAs, useE2E, type E2E } from './harness';
 
+const t = useE2E();
 let e2e: E2E;
 let page: Page;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
-beforeEach(async () => {
-  page = await e2e.newPage();
-});
-afterEach(async () => {
-  await page.context().close();
-});
+beforeEach(() => ({ e2e, page } = t));
 
 /** The cadre's roster with bound people shown too (the switch starts on 只看未绑定的人). */
 async function openWholeRoster() {
