@@ -21,20 +21,3 @@ export const hashId = (key: string): string => sha256(key).toString('hex').slice
  * someone else's record lands on an id of its own.
  */
 export const requestDocId = (openid: string, requestId: string): string => hashId(`request:${openid}:${requestId}`);
-
-/**
- * Codes drawn from `key` instead of at random, the same on every retry: attempt n of a
- * request yields the same code each time. Bytes past the largest multiple of the
- * alphabet's size are skipped, so every character is equally likely.
- */
-export function codeFromKey(key: string, alphabet: string, length: number): string {
-  const limit = 256 - (256 % alphabet.length);
-  let out = '';
-  for (let round = 0; out.length < length; round++) {
-    for (const byte of sha256(`${key}#${round}`)) {
-      if (byte < limit) out += alphabet[byte % alphabet.length];
-      if (out.length === length) break;
-    }
-  }
-  return out;
-}

@@ -34,6 +34,7 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
     { name: 'issuer_used', keys: [asc('issuedBy'), asc('usedAt'), asc('expiresAt')] },
   ],
   counters: [],
+  requests: [],
   wishes: [
     // Counting a household's open wishes when its counter is first made.
     { name: 'household_status', keys: [asc('householdId'), asc('status')] },

@@ -1,18 +1,21 @@
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../../types';
-import { codeFromKey } from './ids';
+import { DomainError } from './domain/errors';
 import type { IdSource } from './ports/clock';
 import { isDuplicateId, type Store } from './ports/store';
 import type { InviteRecord } from './records';
 
 const ATTEMPTS = 5;
 
+type Outcome = { saved: InviteRecord } | { earlier: InviteRecord | null } | { taken: true };
+
 /**
- * Stores a new invite under a freshly drawn code. A random 8-character code collides about
- * once in 10^11; the code is the id, so a collision is a duplicate id and simply draws again.
+ * Stores a new invite under a freshly drawn random code. A random 8-character code collides
+ * about once in 10^11; the code is the id, so a collision simply draws again.
  *
- * With a `requestKey` (the issuer's client sent a request id) the codes are drawn from the
- * key instead, the same on every retry: a retry finds the invite its first attempt stored
- * and answers it, and never an invite made for another request.
+ * With a `requestKey` (a hash of the issuer and the request id their client sent) the invite
+ * and a request record under that key are written in one transaction, so a retry of the same
+ * request answers the invite the first attempt made. The code itself stays random: it is the
+ * secret that binds a WeChat to a roster entry, and must not follow from anything a client sent.
  */
 export async function saveNewInvite(
   store: Store,
@@ -20,20 +23,36 @@ export async function saveNewInvite(
   make: (code: string) => InviteRecord,
   requestKey: string | null = null,
 ): Promise<InviteRecord> {
-  const invites = store.collection('invites');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const code = requestKey
-      ? codeFromKey(`${requestKey}:${attempt}`, INVITE_ALPHABET, INVITE_CODE_LENGTH)
-      : ids.code(INVITE_ALPHABET, INVITE_CODE_LENGTH);
-    const invite = { ...make(code), requestKey };
+    const invite = make(ids.code(INVITE_ALPHABET, INVITE_CODE_LENGTH));
+    let outcome: Outcome;
     try {
-      await invites.add(invite);
-      return invite;
+      outcome = requestKey
+        ? await saveForRequest(store, invite, requestKey)
+        : (await store.collection('invites').add(invite), { saved: invite });
     } catch (e) {
+      // A taken code, or the same request saved by a concurrent retry: the next round sees which.
       if (!isDuplicateId(e)) throw e;
-      const existing = requestKey ? await invites.get(code) : null;
-      if (existing && existing.requestKey === requestKey && existing.memberId === invite.memberId) return existing;
+      continue;
+    }
+    if ('saved' in outcome) return outcome.saved;
+    if ('earlier' in outcome) {
+      if (outcome.earlier?.memberId !== invite.memberId) {
+        throw new DomainError('COMMON.INVALID_INPUT', 'request id already used for another invite');
+      }
+      return outcome.earlier;
     }
   }
   throw new Error('could not draw an unused invite code');
+}
+
+function saveForRequest(store: Store, invite: InviteRecord, requestKey: string): Promise<Outcome> {
+  return store.transaction(async (tx): Promise<Outcome> => {
+    const earlier = await tx.get('requests', requestKey);
+    if (earlier) return { earlier: await tx.get('invites', earlier.resultId) };
+    if (await tx.get('invites', invite._id)) return { taken: true };
+    await tx.add('invites', invite);
+    await tx.add('requests', { _id: requestKey, kind: 'invite', resultId: invite._id, createdAt: invite.issuedAt });
+    return { saved: invite };
+  });
 }

@@ -66,8 +66,19 @@ export interface InviteRecord {
   expiresAt: string;
   usedAt: string | null;
   usedBy: string | null;
-  /** Set when the issuer's client sent a request id: a retry of that request answers this invite. */
-  requestKey: string | null;
+}
+
+/**
+ * What a creating request made, stored under a hash of the caller and the request id the
+ * client sent, in the same transaction: a retry of the request answers this instead of
+ * making another. (A wish needs none: its own id is that hash. An invite's id is its code,
+ * which must stay random.)
+ */
+export interface RequestRecord {
+  _id: string;
+  kind: 'invite';
+  resultId: string;
+  createdAt: string;
 }
 
 export interface WishRecord {
@@ -114,6 +125,7 @@ export interface CollectionRecords {
   users: UserRecord;
   invites: InviteRecord;
   counters: CounterRecord;
+  requests: RequestRecord;
   wishes: WishRecord;
   inbox: InboxRecord;
 }

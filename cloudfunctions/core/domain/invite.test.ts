@@ -15,7 +15,6 @@ describe('issueInvite', () => {
       expiresAt: '2026-12-01T02:00:00.000Z',
       usedAt: null,
       usedBy: null,
-      requestKey: null,
     });
   });
 

@@ -20,7 +20,6 @@ function unusedInvite(code: string, target: MemberRecord, issuedBy: string, now:
     expiresAt: addDays(now, INVITE_VALID_DAYS).toISOString(),
     usedAt: null,
     usedBy: null,
-    requestKey: null,
   };
 }
 

@@ -29,6 +29,7 @@ export const collections = [
   'users',
   'invites',
   'counters',
+  'requests',
   'wishes',
   'inbox',
 ] as const satisfies readonly CollectionName[];
