@@ -6,7 +6,7 @@ import type { InviteRecord } from './records';
 
 const ATTEMPTS = 5;
 
-type Outcome = { saved: InviteRecord } | { earlier: InviteRecord | null } | { taken: true };
+type Outcome = { saved: InviteRecord } | { earlier: InviteRecord | null };
 
 /**
  * Stores a new invite under a freshly drawn random code. A random 8-character code collides
@@ -36,12 +36,10 @@ export async function saveNewInvite(
       continue;
     }
     if ('saved' in outcome) return outcome.saved;
-    if ('earlier' in outcome) {
-      if (outcome.earlier?.memberId !== invite.memberId) {
-        throw new DomainError('COMMON.INVALID_INPUT', 'request id already used for another invite');
-      }
-      return outcome.earlier;
+    if (outcome.earlier?.memberId !== invite.memberId) {
+      throw new DomainError('COMMON.INVALID_INPUT', 'request id already used for another invite');
     }
+    return outcome.earlier;
   }
   throw new Error('could not draw an unused invite code');
 }
@@ -50,7 +48,7 @@ function saveForRequest(store: Store, invite: InviteRecord, requestKey: string):
   return store.transaction(async (tx): Promise<Outcome> => {
     const earlier = await tx.get('requests', requestKey);
     if (earlier) return { earlier: await tx.get('invites', earlier.resultId) };
-    if (await tx.get('invites', invite._id)) return { taken: true };
+    // A taken code fails the add with a duplicate id, and the caller draws again.
     await tx.add('invites', invite);
     await tx.add('requests', { _id: requestKey, kind: 'invite', resultId: invite._id, createdAt: invite.issuedAt });
     return { saved: invite };
