@@ -8,8 +8,36 @@ const KEY = 'text-size';
 const listeners = new Set<() => void>();
 let current: TextSize | null = null;
 
+/** WeChat's default font size (px) in its own settings (我 → 设置 → 通用 → 字体大小). */
+const WECHAT_DEFAULT_FONT = 17;
+
+export interface WechatFontInfo {
+  /** px; WeChat's default is 17. */
+  fontSizeSetting?: number;
+  fontSizeScaleFactor?: number;
+}
+
+/**
+ * The size a launch starts with: the person's own choice if they made one here, else 大字
+ * when they enlarged WeChat's font (as WeChat's 关怀模式 does), else 标准.
+ */
+export function initialTextSize(chosen: unknown, wechat: WechatFontInfo | null): TextSize {
+  if (chosen === 'large' || chosen === 'standard') return chosen;
+  if (typeof wechat?.fontSizeSetting === 'number') return wechat.fontSizeSetting > WECHAT_DEFAULT_FONT ? 'large' : 'standard';
+  return typeof wechat?.fontSizeScaleFactor === 'number' && wechat.fontSizeScaleFactor > 1 ? 'large' : 'standard';
+}
+
+/** WeChat's font setting; null where it cannot be read (H5, old base libraries). */
+function wechatFont(): WechatFontInfo | null {
+  try {
+    return (Taro.getAppBaseInfo?.() as WechatFontInfo | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function getTextSize(): TextSize {
-  if (current === null) current = Taro.getStorageSync(KEY) === 'large' ? 'large' : 'standard';
+  if (current === null) current = initialTextSize(Taro.getStorageSync(KEY), wechatFont());
   return current;
 }
 

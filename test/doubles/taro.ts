@@ -20,6 +20,8 @@ const Taro = {
   /** Confirms unless a test scripts otherwise. */
   showModal: jest.fn().mockResolvedValue({ confirm: true, cancel: false }),
   setClipboardData: jest.fn().mockResolvedValue(undefined),
+  /** WeChat's default font setting unless a test scripts a larger one. */
+  getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 })),
 };
 
 const showListeners = new Set<{ current: () => void }>();

@@ -96,11 +96,21 @@ function rpx(selector: string, property: string): number {
 
 describe('compiled weapp styles', () => {
   // 750 rpx is the screen width; on a 375-wide phone 1 CSS px = 2 rpx.
-  it('keeps 大字 body text at 18 px or more and tap targets at 60 px or more', () => {
-    expect(rpx('.text-large', 'font-size')).toBeGreaterThanOrEqual(36);
-    expect(rpx('.text-large .big-button', 'font-size')).toBeGreaterThanOrEqual(36);
+  it('keeps 大字 body and input text at 22 px or more, secondary text at 18 px, tap targets at 60 px', () => {
+    expect(rpx('.text-large', 'font-size')).toBeGreaterThanOrEqual(44);
+    expect(rpx('.text-large .big-button', 'font-size')).toBeGreaterThanOrEqual(44);
+    expect(rpx('.text-large .field', 'font-size')).toBeGreaterThanOrEqual(44);
+    expect(rpx('.text-large .muted', 'font-size')).toBeGreaterThanOrEqual(36);
+    expect(rpx('.text-large .small', 'font-size')).toBeGreaterThanOrEqual(36);
     expect(rpx('.text-large .big-button', 'min-height')).toBeGreaterThanOrEqual(120);
     expect(rpx('.text-large .field', 'min-height')).toBeGreaterThanOrEqual(120);
+  });
+
+  it('keeps 标准 body text at 16 px or more, secondary text at 14 px, tap targets at 44 px', () => {
+    expect(rpx('.text-standard', 'font-size')).toBeGreaterThanOrEqual(32);
+    expect(rpx('.text-standard .muted', 'font-size')).toBeGreaterThanOrEqual(28);
+    expect(rpx('.text-standard .big-button', 'min-height')).toBeGreaterThanOrEqual(88);
+    expect(rpx('.text-standard .field', 'min-height')).toBeGreaterThanOrEqual(88);
   });
 
   it('makes 大字 larger than 标准', () => {
