@@ -64,4 +64,9 @@ it('makes text and buttons larger in 大字 mode', async () => {
   // 适老化: body text at least 22 px (WeChat's 关怀模式 is about 24) and tap targets at least 60 px.
   expect(sizes.text).toBeGreaterThanOrEqual(22);
   expect(sizes.tap).toBeGreaterThanOrEqual(60);
+
+  // What a person types is as large as the body text.
+  await page.goto(`${e2e.standIn.url}/#/pages/wish-new/index`);
+  const typed = await page.locator('.wish-new .wish-text textarea').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(typed).toBeGreaterThanOrEqual(22);
 });
