@@ -38,11 +38,14 @@ export async function keysetPage<T extends StoredDoc>(
   if (input.cursor) {
     const [value, id] = input.cursor;
     const sameValue = { ...where, [field]: value, _id: { [beyond]: id } } as Where<T>;
-    found.push(...(await coll.find(sameValue, { orderBy: [sort[1]], limit: want })));
-    if (found.length < want) {
-      const rest = { ...where, [field]: { [beyond]: value } } as Where<T>;
-      found.push(...(await coll.find(rest, { orderBy: sort, limit: want - found.length })));
-    }
+    const rest = { ...where, [field]: { [beyond]: value } } as Where<T>;
+    // Both at once: each is a round trip on CloudBase, and sort values rarely repeat, so the first
+    // alone seldom fills a page.
+    const [same, after] = await Promise.all([
+      coll.find(sameValue, { orderBy: [sort[1]], limit: want }),
+      coll.find(rest, { orderBy: sort, limit: want }),
+    ]);
+    found.push(...same, ...after);
   } else {
     found.push(...(await coll.find(where, { orderBy: sort, limit: want })));
   }

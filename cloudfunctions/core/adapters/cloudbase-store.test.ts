@@ -239,6 +239,21 @@ describe('transactions on the CloudBase store adapter', () => {
     }
   });
 
+  it("turns the SDK's own failure to start or commit a transaction, a plain { code } object, into the port's errors", async () => {
+    for (const [thrown, storeCode] of [
+      [{ code: 'DATABASE_DUPLICATE_WRITE', message: 'E11000 at commit' }, 'DUPLICATE_ID'],
+      [{ code: 'DATABASE_COLLECTION_NOT_EXIST', message: 'no such collection' }, 'COLLECTION_NOT_EXIST'],
+    ] as const) {
+      const fake = fakeDb();
+      fake.db.runTransaction = () => Promise.reject(thrown);
+      const err = await cloudbaseStore(fake.db)
+        .transaction(async () => 'never')
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).storeCode).toBe(storeCode);
+    }
+  });
+
   it("fails with DUPLICATE_ID when an add meets an existing id, and passes the work's own errors on", async () => {
     const dup = fakeDb({ add: { code: 'DATABASE_DUPLICATE_WRITE', message: 'dup' } });
     const err = await cloudbaseStore(dup.db)

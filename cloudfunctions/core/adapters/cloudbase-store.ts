@@ -1,6 +1,6 @@
 import {
+  assertCollection,
   checkLimit,
-  collections,
   fullOrder,
   StoreError,
   TRANSACTION_ATTEMPTS,
@@ -16,7 +16,7 @@ import {
 } from '../ports/store';
 import type { CbDatabase, CbQuery } from './cloudbase-db';
 import { CloudbaseTransaction } from './cloudbase-transaction';
-import { isConflict, REVISION, run, toQuery, toRecord, toUpdate } from './cloudbase-wire';
+import { isConflict, REVISION, run, storeError, toQuery, toRecord, toUpdate } from './cloudbase-wire';
 
 class CloudbaseCollection<T extends StoredDoc> implements Collection<T> {
   constructor(
@@ -72,10 +72,9 @@ class CloudbaseCollection<T extends StoredDoc> implements Collection<T> {
 
 /** The production store: CloudBase's document database through @cloudbase/node-sdk. */
 export function cloudbaseStore(db: CbDatabase): Store {
-  const known = new Set<string>(collections);
   return {
     collection<N extends CollectionName>(name: N): Collection<RecordOf<N>> {
-      if (!known.has(name)) throw new StoreError('COLLECTION_NOT_EXIST', `collection ${name} does not exist`);
+      assertCollection(name);
       return new CloudbaseCollection<RecordOf<N>>(db, name);
     },
 
@@ -85,7 +84,10 @@ export function cloudbaseStore(db: CbDatabase): Store {
         return await db.runTransaction((tx) => work(new CloudbaseTransaction(tx, db.command)), TRANSACTION_ATTEMPTS - 1);
       } catch (e) {
         if (isConflict(e)) throw new StoreError('CONFLICT', `transaction conflicted ${TRANSACTION_ATTEMPTS} times`);
-        throw e;
+        // What the work threw comes out as it is; the SDK's own failures to start or commit
+        // are thrown as plain `{ code, message }` objects and become the port's errors.
+        if (e instanceof Error) throw e;
+        throw storeError(e as { code?: unknown; message?: unknown }, 'transaction');
       }
     },
   };

@@ -1,11 +1,6 @@
-import { collections, StoreError, type CollectionName, type Patch, type RecordOf, type Transaction } from '../ports/store';
+import { assertCollection, StoreError, type CollectionName, type Patch, type RecordOf, type Transaction } from '../ports/store';
 import type { CbCommand, CbResult, CbTransaction } from './cloudbase-db';
 import { isConflict, storeError, toRecord, toUpdate } from './cloudbase-wire';
-
-const known = new Set<string>(collections);
-function assertCollection(name: string): void {
-  if (!known.has(name)) throw new StoreError('COLLECTION_NOT_EXIST', `collection ${name} does not exist`);
-}
 
 /**
  * One operation inside `runTransaction`. A write conflict must leave as an error whose

@@ -1,4 +1,4 @@
-import { StoreError, type Condition } from '../ports/store';
+import { patchFields, StoreError, type Condition } from '../ports/store';
 import type { CbCommand, CbResult } from './cloudbase-db';
 
 /**
@@ -62,10 +62,7 @@ export const toQuery = (cmd: CbCommand, where: object): Record<string, unknown> 
 
 /** update() merges nested objects; set() makes an object value replace the stored one, as the port promises. */
 export function toUpdate(cmd: CbCommand, patch: object): Record<string, unknown> {
-  const fields = Object.entries(patch).filter(([, v]) => v !== undefined);
-  if (fields.some(([k]) => k === '_id')) throw new StoreError('BAD_QUERY', '_id cannot be changed');
-  if (fields.length === 0) throw new StoreError('BAD_QUERY', 'empty patch');
-  return Object.fromEntries(fields.map(([k, v]) => [k, v !== null && typeof v === 'object' ? cmd.set(v) : v]));
+  return Object.fromEntries(patchFields(patch).map(([k, v]) => [k, v !== null && typeof v === 'object' ? cmd.set(v) : v]));
 }
 
 /** A stored document as the port's records look: without the hidden revision. */

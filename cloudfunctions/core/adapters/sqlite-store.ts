@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { indexes } from '../indexes';
 import {
+  assertCollection,
   checkLimit,
   collections,
+  patchFields,
   fullOrder,
   StoreError,
   TRANSACTION_ATTEMPTS,
@@ -117,9 +119,7 @@ class SqliteCollection<T extends StoredDoc> implements Collection<T> {
 
   async updateIf(id: string, condition: Where<T>, patch: Patch<T>): Promise<0 | 1> {
     // One UPDATE statement, so the check and the write are atomic across processes sharing the file too.
-    const fields = Object.entries(patch).filter(([, v]) => v !== undefined);
-    if (fields.some(([k]) => k === '_id')) throw new StoreError('BAD_QUERY', '_id cannot be changed');
-    if (fields.length === 0) throw new StoreError('BAD_QUERY', 'empty patch');
+    const fields = patchFields(patch);
     const binds: Bind[] = fields.map(([, v]) => JSON.stringify(v));
     const set = fields.map(([k]) => `'$.${checkField(k)}', json(?)`).join(', ');
     binds.push(id);
@@ -187,7 +187,8 @@ class SqliteTransaction implements Transaction {
     assertCollection(name);
     const key = txKey(name, doc._id);
     const pending = this.writes.get(key);
-    const exists = pending ? pending.doc !== null : (this.seen.get(key) ?? null) !== null;
+    // Read now, as CloudBase's insert would find the id taken at this call, not at the commit.
+    const exists = pending ? pending.doc !== null : this.known(name, doc._id) !== null;
     if (exists) throw new StoreError('DUPLICATE_ID', `${name}/${doc._id} already exists`);
     // Re-adding what this transaction removed replaces the stored document; anything else is an insert.
     const kind = pending?.kind === 'remove' ? 'put' : 'add';
@@ -205,10 +206,10 @@ class SqliteTransaction implements Transaction {
   }
 
   async update<N extends CollectionName>(name: N, id: string, patch: Patch<RecordOf<N>>): Promise<void> {
-    if ('_id' in patch) throw new StoreError('BAD_QUERY', '_id cannot be changed');
+    const fields = patchFields(patch);
     const { key, doc } = this.readFirst(name, id, 'update');
     const kind = this.writes.get(key)?.kind === 'add' ? 'add' : 'put';
-    this.writes.set(key, { name, id, kind, doc: { ...doc, ...structuredClone(patch) } });
+    this.writes.set(key, { name, id, kind, doc: { ...doc, ...structuredClone(Object.fromEntries(fields)) } });
   }
 
   async remove<N extends CollectionName>(name: N, id: string): Promise<void> {
@@ -235,11 +236,6 @@ class SqliteTransaction implements Transaction {
     });
     return apply.immediate();
   }
-}
-
-const known = new Set<string>(collections);
-function assertCollection(name: string): void {
-  if (!known.has(name)) throw new StoreError('COLLECTION_NOT_EXIST', `collection ${name} does not exist`);
 }
 
 export interface SqliteStore extends Store {

@@ -10,6 +10,7 @@ import {
   type FunctionContract,
 } from '../../../types';
 import { isDomainError } from '../domain/errors';
+import { isStoreError } from '../ports/store';
 import type { MemberRecord } from '../records';
 import { consoleLogger, type Deps, type Invocation } from './deps';
 
@@ -124,7 +125,7 @@ export function defineHandler<F extends FunctionContract>(
         return await run(event, invocation, deps);
       } catch (e) {
         // Writers kept colliding on the same documents: worth a retry, not an alarm.
-        if ((e as { storeCode?: unknown } | null)?.storeCode === 'CONFLICT') return fail('COMMON.BUSY');
+        if (isStoreError(e, 'CONFLICT')) return fail('COMMON.BUSY');
         log.error(`[${contract.name}] internal error`, e);
         return fail('COMMON.INTERNAL');
       }

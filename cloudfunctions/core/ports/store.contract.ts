@@ -266,6 +266,38 @@ export function describeStoreContract(label: string, open: () => Store & { close
       expect((await counters().get('c1'))?.count).toBe(300);
     });
 
+    it('leaves a field given as undefined as it is, in a conditional update and in a transaction', async () => {
+      await coll().updateIf('r004', {}, { tag: undefined, n: 40 });
+      expect(await coll().get('r004')).toEqual(row(4, { n: 40 }));
+      await counters().add(counter('c1', 1));
+      await store.transaction(async (tx) => {
+        await tx.get('counters', 'c1');
+        await tx.update('counters', 'c1', { count: 2, updatedAt: undefined });
+      });
+      expect(await counters().get('c1')).toEqual(counter('c1', 2));
+    });
+
+    it("refuses a transaction's add of an existing id at that call, and then writes nothing of it", async () => {
+      await counters().add(counter('c1', 1));
+      let refusedInWork = false;
+      const err = await store
+        .transaction(async (tx) => {
+          await tx.add('counters', counter('c2', 2));
+          try {
+            await tx.add('counters', counter('c1', 5));
+          } catch (e) {
+            // CloudBase's insert says so at once; a failed write ends its transaction, so the work goes no further.
+            refusedInWork = isDuplicateId(e);
+            throw e;
+          }
+        })
+        .catch((e: unknown) => e);
+      expect(refusedInWork).toBe(true);
+      expect(isDuplicateId(err)).toBe(true);
+      expect((await counters().get('c1'))?.count).toBe(1);
+      expect(await counters().get('c2')).toBeNull();
+    });
+
     it('refuses an update that would change an id or change nothing', async () => {
       await expect(coll().updateIf('r004', {}, {})).rejects.toThrow(StoreError);
       expect(await coll().get('r004')).toEqual(row(4));

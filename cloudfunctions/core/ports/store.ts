@@ -117,8 +117,26 @@ export class StoreError extends Error {
 }
 
 /** Duck-typed so that errors crossing bundle boundaries are still recognised. */
-export const isDuplicateId = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && (e as { storeCode?: unknown }).storeCode === 'DUPLICATE_ID';
+export const isStoreError = (e: unknown, code: StoreErrorCode): boolean =>
+  typeof e === 'object' && e !== null && (e as { storeCode?: unknown }).storeCode === code;
+
+export const isDuplicateId = (e: unknown): boolean => isStoreError(e, 'DUPLICATE_ID');
+
+const known = new Set<string>(collections);
+export function assertCollection(name: string): void {
+  if (!known.has(name)) throw new StoreError('COLLECTION_NOT_EXIST', `collection ${name} does not exist`);
+}
+
+/**
+ * The fields a patch sets, the same on every adapter: a field given as undefined is left
+ * as it is, `_id` never changes, and a patch must set something.
+ */
+export function patchFields(patch: object): [string, unknown][] {
+  const fields = Object.entries(patch).filter(([, v]) => v !== undefined);
+  if (fields.some(([k]) => k === '_id')) throw new StoreError('BAD_QUERY', '_id cannot be changed');
+  if (fields.length === 0) throw new StoreError('BAD_QUERY', 'empty patch');
+  return fields;
+}
 
 export const checkLimit = (limit: number | undefined): number => {
   const n = limit ?? MAX_PAGE;
