@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { gzip } from 'node:zlib';
@@ -45,12 +45,35 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-/** The file's bytes, or null when it is not a readable regular file. H5 build files are small enough to hold whole. */
-function readFile(file: string): Buffer | null {
+interface Loaded {
+  mtimeMs: number;
+  size: number;
+  content: Buffer;
+  etag: string;
+  /** Filled on the first gzipped answer. */
+  gzipped?: Buffer;
+}
+
+/**
+ * Each file's bytes, tag and gzipped bytes, kept until the file changes (its mtime, to the
+ * nanosecond on the file systems in use, or its size): every page load revalidates the
+ * unhashed entry files, and hashing and gzipping them each time would hold up the server.
+ */
+const loaded = new Map<string, Loaded>();
+
+/** The file, or null when it is not a readable regular file. H5 build files are small enough to hold whole. */
+function load(file: string): Loaded | null {
   try {
-    return readFileSync(file);
+    const stat = statSync(file);
+    if (!stat.isFile()) return null;
+    const known = loaded.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
+    const content = readFileSync(file);
+    const entry = { mtimeMs: stat.mtimeMs, size: stat.size, content, etag: etagOf(content) };
+    loaded.set(file, entry);
+    return entry;
   } catch {
-    // Missing, a directory, too long a name, a NUL byte, vanished mid-rebuild: all just "not there".
+    // Missing, too long a name, a NUL byte, vanished mid-rebuild: all just "not there".
     return null;
   }
 }
@@ -79,18 +102,18 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   if (path === null) return refuse(res, 400);
   let file = normalize(join(base, path));
   if (file !== base && !file.startsWith(base + sep)) return refuse(res, 403);
-  let content = readFile(file);
-  if (content === null) {
+  let found = load(file);
+  if (found === null) {
     // The router is hash-based, so any other path is the app itself.
     file = join(base, 'index.html');
-    content = readFile(file);
+    found = load(file);
   }
-  if (content === null) {
+  if (found === null) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 版本尚未构建：请运行 npm run build:h5');
     return;
   }
   const ext = extname(file);
-  const etag = etagOf(content);
+  const { content, etag } = found;
   const headers: Record<string, string> = {
     'cache-control': hasContentHash(file) ? IMMUTABLE : REVALIDATE,
     etag,
@@ -109,5 +132,11 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   };
   if (!zipped) return answer(content);
   headers['content-encoding'] = 'gzip';
-  gzip(content, (error, body) => (error ? res.destroy() : answer(body)));
+  if (found.gzipped) return answer(found.gzipped);
+  const entry = found;
+  gzip(content, (error, body) => {
+    if (error) return res.destroy();
+    entry.gzipped = body;
+    answer(body);
+  });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { movableClock, type MovableClock } from '../../local/clock';
@@ -50,6 +50,8 @@ export async function startTestStandIn(options: { latencyMs?: number; staticDir?
     close: async () => {
       await standIn.close();
       store.close();
+      // Only a build this helper made is its to remove.
+      if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
     },
   };
 }
