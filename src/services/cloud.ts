@@ -42,8 +42,8 @@ function devHeaders(): Record<string, string> {
   return {};
 }
 
-/** Longer than the slowest function's timeout in cloudbaserc.json (20 s), so the function gives up first. */
-const H5_TIMEOUT_MS = 25_000;
+/** Longer than the slowest function's timeout in cloudbaserc.json (60 s, wishes), so the function gives up first. */
+const H5_TIMEOUT_MS = 65_000;
 
 async function transport(name: string, data: unknown): Promise<unknown> {
   if (process.env.TARO_ENV === 'h5') {
