@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { roleLabels, type RosterEntry } from '../../../types';
 import PageShell from '../../components/page-shell';
 import PagedList from '../../components/paged-list';
+import StateView from '../../components/state-view';
 import { usePaged } from '../../hooks/use-cloud';
 import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
@@ -138,14 +139,7 @@ export default function Invite() {
         <Text>只看未绑定的人</Text>
         <Switch checked={unboundOnly} onChange={(e) => setUnboundOnly(e.detail.value)} color="#c8102e" />
       </View>
-      {error && (
-        <View className="card failure">
-          <View className="error-text">{error.text}</View>
-          <Button className="big-button secondary" onClick={error.retry}>
-            重试
-          </Button>
-        </View>
-      )}
+      <StateView loading={false} error={error?.text ?? null} onRetry={error?.retry} />
       <RosterList
         key={String(unboundOnly)}
         unboundOnly={unboundOnly}
