@@ -29,7 +29,7 @@ export const remindReviewers: TimerImpl = async ({ deps, now }) => {
   ).flat();
   const sent = await mapLimit(cadres, IN_FLIGHT, async (cadre) => {
     const reminder = reviewReminder(cadre, waiting.get(cadre.villageId ?? '') ?? 0, now);
-    return reminder ? deps.notifier.notify(reminder) : false;
+    return reminder ? deps.notifier.notify({ ...reminder, openid: cadre.openid }) : false;
   });
   return { villages: villages.length, cadres: cadres.length, notified: sent.filter(Boolean).length };
 };

@@ -53,6 +53,16 @@ describe('the CloudBase notifier', () => {
     expect(log.error).not.toHaveBeenCalled();
   });
 
+  it('uses the openid the sender already holds instead of reading the member, and sends none for a known non-user', async () => {
+    const { store, notifier, wx } = await setup(async () => wechatSays({ errcode: 0, errmsg: 'ok' }), { openid: 'wx-stale' });
+    expect(await notifier.notify({ ...note, openid: 'wx-held' })).toBe(true);
+    const [{ requestData }] = wx.callCompatibleWxOpenApi.mock.calls[0] as unknown as [{ requestData: Buffer }];
+    expect(Object.fromEntries(openApiPairs(requestData))).toMatchObject({ touser: JSON.stringify('wx-held') });
+    await store.collection('inbox').remove((await store.collection('inbox').find({ to: 'm1' }))[0]._id);
+    expect(await notifier.notify({ ...note, openid: null })).toBe(true);
+    expect(wx.callCompatibleWxOpenApi).toHaveBeenCalledTimes(1);
+  });
+
   it('logs a user without an acceptance left (43101) as a warning, and still delivers to the inbox', async () => {
     const { store, notifier, log } = await setup(async () => wechatSays({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
     expect(await notifier.notify(note)).toBe(true);

@@ -42,12 +42,12 @@ export function cloudbaseNotifier(args: {
     async notify(n: Notification): Promise<boolean> {
       const delivered = await inbox.notify(n);
       if (!delivered || !args.subscribe) return delivered;
-      const member = await args.store.collection('members').get(n.to);
-      if (!member?.openid) return delivered;
+      const openid = n.openid !== undefined ? n.openid : ((await args.store.collection('members').get(n.to))?.openid ?? null);
+      if (!openid) return delivered;
       try {
         // The camelCase call of wx-server-sdk's documentation; cloudbase-openapi turns the keys to snake_case as it does.
         const answer = await callOpenApi(args.wx, SUBSCRIBE_SEND, {
-          touser: member.openid,
+          touser: openid,
           templateId: args.subscribe.templateId,
           // A page of this mini-program, without the leading slash WeChat's examples omit.
           page: (n.link ?? '/pages/inbox/index').replace(/^\//, ''),

@@ -2,6 +2,11 @@
 export interface Notification {
   /** Member id of the recipient. */
   to: string;
+  /**
+   * The recipient's WeChat identity when the sender already holds their record (a timer
+   * that read the cadres): spares a read per notification. Undefined means "look it up".
+   */
+  openid?: string | null;
   title: string;
   body: string;
   link: string | null;
