@@ -245,6 +245,7 @@ describe('transactions on the CloudBase store adapter', () => {
       [{ code: 'DATABASE_COLLECTION_NOT_EXIST', message: 'no such collection' }, 'COLLECTION_NOT_EXIST'],
     ] as const) {
       const fake = fakeDb();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the SDK really throws a plain { code, message }
       fake.db.runTransaction = () => Promise.reject(thrown);
       const err = await cloudbaseStore(fake.db)
         .transaction(async () => 'never')

@@ -1,26 +1,9 @@
 import { assertCollection, StoreError, type CollectionName, type Patch, type RecordOf, type Transaction } from '../ports/store';
 import type { CbCommand, CbResult, CbTransaction } from './cloudbase-db';
-import { isConflict, storeError, toRecord, toUpdate } from './cloudbase-wire';
+import { run, toRecord, toUpdate } from './cloudbase-wire';
 
-/**
- * One operation inside `runTransaction`. A write conflict must leave as an error whose
- * `code` is DATABASE_TRANSACTION_CONFLICT, or the SDK would not run the work again;
- * every other failure becomes the port's error, which ends the transaction.
- */
-async function txRun(what: string, call: () => Promise<CbResult>): Promise<CbResult> {
-  let res: CbResult;
-  try {
-    res = await call();
-  } catch (e) {
-    if (isConflict(e)) throw e;
-    throw storeError(e as CbResult, what);
-  }
-  if (res?.code) {
-    if (isConflict(res)) throw Object.assign(new Error(`${what}: ${res.message ?? res.code}`), { code: res.code });
-    throw storeError(res, what);
-  }
-  return res;
-}
+/** One operation inside `runTransaction`: see `run` for why conflicts leave as they come. */
+const txRun = (what: string, call: () => Promise<CbResult>) => run(what, call, true);
 
 const key = (name: string, id: string) => `${name}\u0000${id}`;
 

@@ -25,19 +25,26 @@ export function storeError(e: Coded, what: string): Error {
   const said = `${codeOf(e)} ${text(e?.message)}`.trim();
   if (/DUPLICATE/i.test(said)) return new StoreError('DUPLICATE_ID', `${what}: duplicate id`);
   if (/COLLECTION_NOT_EXIST|collection.*not exist/i.test(said)) return new StoreError('COLLECTION_NOT_EXIST', `${what}: ${said}`);
-  if (isConflict(e)) return new StoreError('CONFLICT', `${what}: ${said}`);
   return new Error(`${what} failed: ${said}`);
 }
 
-/** Runs one SDK call and turns either way of failing into the port's errors. */
-export async function run(what: string, call: () => Promise<CbResult>): Promise<CbResult> {
+/**
+ * Runs one SDK call and turns either way of failing into the port's errors. Inside a
+ * transaction (`inTransaction`) a write conflict leaves as an error whose `code` is
+ * DATABASE_TRANSACTION_CONFLICT instead, or runTransaction would not run the work again.
+ */
+export async function run(what: string, call: () => Promise<CbResult>, inTransaction = false): Promise<CbResult> {
   let res: CbResult;
   try {
     res = await call();
   } catch (e) {
+    if (inTransaction && isConflict(e)) throw e;
     throw storeError(e as Coded, what);
   }
-  if (res?.code) throw storeError(res, what);
+  if (res?.code) {
+    if (inTransaction && isConflict(res)) throw Object.assign(new Error(`${what}: ${text(res.message) || res.code}`), { code: res.code });
+    throw storeError(res, what);
+  }
   return res;
 }
 
