@@ -5,6 +5,7 @@ export * from './users';
 export * from './wishes';
 export * from './inbox';
 export * from './zod-zh';
+export * from './routes';
 
 import { inboxContract } from './inbox';
 import { usersContract } from './users';
