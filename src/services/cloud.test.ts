@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { callCloud, CloudError } from './cloud';
+import { callCloud, CloudError, isNetworkFailure } from './cloud';
 import { setDevOpenid } from './dev-identity';
 
 const request = Taro.request as jest.Mock;
@@ -8,6 +8,18 @@ const answer = (data: unknown, statusCode = 200) => request.mockResolvedValueOnc
 const wish = { id: 'w1', category: 'daily', text: '一床厚棉被', status: 'pending_review', createdAt: '2026-11-24T02:00:00.000Z' };
 const submit = () => callCloud('wishes', 'submit', { category: 'daily', text: '一床厚棉被' });
 
+const gaveUpText = '网络太慢，等了 15 秒还没有回音。填好的内容都还在，可以放心再试一次';
+
+/** A call still pending a moment before 15 s, and rejected as given up at 15 s. */
+async function expectGaveUpAfter15s(call: Promise<unknown>) {
+  const settled = jest.fn();
+  call.then(settled, settled);
+  await jest.advanceTimersByTimeAsync(14_999);
+  expect(settled).not.toHaveBeenCalled();
+  await jest.advanceTimersByTimeAsync(1);
+  await expect(call).rejects.toMatchObject({ code: 'CLOUD.GAVE_UP', message: gaveUpText });
+}
+
 let logged: jest.SpyInstance;
 beforeEach(() => {
   request.mockReset();
@@ -15,7 +27,10 @@ beforeEach(() => {
   setDevOpenid('demo-villager-1');
   logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
-afterEach(() => logged.mockRestore());
+afterEach(() => {
+  logged.mockRestore();
+  jest.useRealTimers();
+});
 
 describe('callCloud in the H5 build', () => {
   it('posts { action, input } to the stand-in as the chosen demo user and returns the data', async () => {
@@ -53,9 +68,17 @@ describe('callCloud in the H5 build', () => {
     expect(logged).toHaveBeenCalledWith('[cloud] users.whoami failed: COMMON.NETWORK', { reason: 'TypeError: Failed to fetch' });
   });
 
-  it('reports a request the browser gave up on as a timeout, not a network problem', async () => {
+  it('asks Taro.request to abort after 15 s, and reports that abort as the phone giving up', async () => {
     request.mockRejectedValueOnce(Object.assign(new Error('The user aborted a request.'), { name: 'AbortError' }));
-    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'CLOUD.TIMEOUT', message: '服务器响应超时，请稍后再试' });
+    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'CLOUD.GAVE_UP', message: gaveUpText });
+    expect(request).toHaveBeenCalledWith(expect.objectContaining({ timeout: 15_000 }));
+  });
+
+  it('gives up on a request that never answers after 15 s, whatever Taro.request does', async () => {
+    jest.useFakeTimers();
+    request.mockReturnValueOnce(new Promise(() => undefined));
+    await expectGaveUpAfter15s(callCloud('users', 'whoami', {}));
+    expect(logged).toHaveBeenCalledWith('[cloud] users.whoami failed: CLOUD.GAVE_UP', { waitedMs: 15_000 });
   });
 
   it.each([
@@ -115,6 +138,21 @@ describe('callCloud in the WeChat build', () => {
     expect(logged).toHaveBeenCalledWith(`[cloud] wishes.submit failed: ${code}`, { errCode, errMsg: expect.stringContaining(errMsg) });
   });
 
+  it('gives up on a cloud function that has not answered after 15 s, so a weak signal is not an endless wait', async () => {
+    jest.useFakeTimers();
+    callFunction.mockReturnValueOnce(new Promise(() => undefined));
+    await expectGaveUpAfter15s(submit());
+    expect(logged).toHaveBeenCalledWith('[cloud] wishes.submit failed: CLOUD.GAVE_UP', { waitedMs: 15_000 });
+  });
+
+  it('takes an answer that comes just before the deadline', async () => {
+    jest.useFakeTimers();
+    callFunction.mockReturnValueOnce(new Promise((ok) => setTimeout(() => ok({ result: { ok: true, data: wish } }), 14_999)));
+    const call = submit();
+    await jest.advanceTimersByTimeAsync(15_000);
+    await expect(call).resolves.toEqual(wish);
+  });
+
   it('gives each failure its own Chinese message', async () => {
     const messages = new Set<string>();
     for (const [errCode, errMsg] of [
@@ -129,5 +167,20 @@ describe('callCloud in the WeChat build', () => {
     }
     expect(messages.size).toBe(5);
     for (const m of messages) expect(m).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
+
+describe('telling network failures apart', () => {
+  it('counts no network, timeouts, giving up and an unavailable platform as network failures', () => {
+    for (const code of ['COMMON.NETWORK', 'CLOUD.TIMEOUT', 'CLOUD.GAVE_UP', 'CLOUD.UNAVAILABLE']) {
+      expect(isNetworkFailure(new CloudError(code, '…'))).toBe(true);
+    }
+  });
+
+  it("does not count the function's own refusals, a crash, a missing deploy or a plain error", () => {
+    for (const code of ['COMMON.NOT_BOUND', 'WISH.TOO_MANY_OPEN', 'COMMON.INTERNAL', 'CLOUD.CRASHED', 'CLOUD.NOT_DEPLOYED']) {
+      expect(isNetworkFailure(new CloudError(code, '…'))).toBe(false);
+    }
+    expect(isNetworkFailure(new Error('COMMON.NETWORK'))).toBe(false);
   });
 });

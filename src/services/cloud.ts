@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
 import { contracts, messageFor, responseSchema, type ActionContract, type CloudResponse, type FunctionName } from '../../types';
-import { classifyHttpFailure, classifyWeappFailure, transportMessages, type TransportCode } from './cloud-failures';
+import {
+  CALL_TIMEOUT_MS,
+  classifyHttpFailure,
+  classifyWeappFailure,
+  networkCodes,
+  transportMessages,
+  type TransportCode,
+} from './cloud-failures';
 
 type Actions<F extends FunctionName> = (typeof contracts)[F]['actions'];
 type InputOf<C> = C extends ActionContract<infer I, infer _O, infer _E> ? z.input<I> : never;
@@ -42,9 +49,6 @@ function devHeaders(): Record<string, string> {
   return {};
 }
 
-/** Longer than the slowest function's timeout in cloudbaserc.json (60 s, wishes), so the function gives up first. */
-const H5_TIMEOUT_MS = 65_000;
-
 async function transport(name: string, data: unknown): Promise<unknown> {
   if (process.env.TARO_ENV === 'h5') {
     // In H5 the page is served by the local stand-in, which runs the same functions.
@@ -56,7 +60,8 @@ async function transport(name: string, data: unknown): Promise<unknown> {
         data,
         header: { 'content-type': 'application/json', ...devHeaders() },
         dataType: 'json',
-        timeout: H5_TIMEOUT_MS,
+        // Aborts the fetch itself, so a stalled connection is not left open behind the deadline.
+        timeout: CALL_TIMEOUT_MS,
       });
     } catch (e) {
       const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -78,6 +83,20 @@ async function transport(name: string, data: unknown): Promise<unknown> {
 }
 
 /**
+ * Settles with `call`, or fails with CLOUD.GAVE_UP after `ms`. WeChat's callFunction takes no timeout
+ * and can wait far longer on a weak signal, so both builds race it; the call itself is not cancelled
+ * and may still be carried out (the functions' own timeouts, up to 60 s for the wishes timer, are
+ * theirs to keep). A creating action's request id makes the retry that follows safe.
+ */
+function withDeadline<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TransportFailure('CLOUD.GAVE_UP', { waitedMs: ms })), ms);
+  });
+  return Promise.race([call, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The one place the mini-program calls the cloud. Typed by the shared
  * contract; every answer is validated against the action's output schema.
  */
@@ -89,7 +108,7 @@ export async function callCloud<F extends FunctionName, A extends keyof Actions<
   const contract = (contracts[name].actions as Record<string, ActionContract>)[action];
   let raw: unknown;
   try {
-    raw = await transport(name, { action, input });
+    raw = await withDeadline(transport(name, { action, input }), CALL_TIMEOUT_MS);
   } catch (e) {
     const failure = e instanceof TransportFailure ? e : new TransportFailure('COMMON.NETWORK', { reason: String(e) });
     // The code and the platform's own words, so a support call can tell a missing deploy from a weak signal.
@@ -108,3 +127,6 @@ export async function callCloud<F extends FunctionName, A extends keyof Actions<
 
 /** Chinese text for anything a cloud call can throw. */
 export const errorText = (e: unknown): string => (e instanceof CloudError ? e.message : messageFor('COMMON.INTERNAL'));
+
+/** Whether a cloud call failed for want of a network or a timely answer, not because of what was asked. */
+export const isNetworkFailure = (e: unknown): boolean => e instanceof CloudError && networkCodes.has(e.code);
