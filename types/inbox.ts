@@ -6,7 +6,7 @@ export const inboxMessageSchema = z.object({
   id: idSchema,
   title: z.string(),
   body: z.string(),
-  /** A mini-program page path the message leads to, e.g. /pages/review-wishes/index. */
+  /** A mini-program page path the message leads to, e.g. /cadre/review-wishes/index. */
   link: z.string().nullable(),
   createdAt: instantSchema,
   read: z.boolean(),

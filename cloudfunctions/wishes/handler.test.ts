@@ -169,7 +169,7 @@ describe('the morning review reminder', () => {
 
     const a = dataOf(await w.call(inbox, 'cadreA', 'list', {}));
     expect(a.unread).toBe(1);
-    expect(a.items[0]).toMatchObject({ title: '心愿待审核', link: '/pages/review-wishes/index', read: false });
+    expect(a.items[0]).toMatchObject({ title: '心愿待审核', link: '/cadre/review-wishes/index', read: false });
     expect(a.items[0].body).toContain('1 条');
     expect(dataOf(await w.call(inbox, 'cadreB', 'list', {})).items).toEqual([]);
 

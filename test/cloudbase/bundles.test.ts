@@ -235,7 +235,7 @@ describe('the wishes bundle with a subscription template', () => {
     expect(readFields(nudge.parts!.requestData)[0]).toEqual([1, 0n]);
     expect(openApiPairs(nudge.parts!.requestData)).toEqual([
       ['touser', JSON.stringify(openidOf('cadreA'))],
-      ['page', '"pages/review-wishes/index"'],
+      ['page', '"cadre/review-wishes/index"'],
       [
         'data',
         JSON.stringify({
@@ -267,7 +267,7 @@ describe('the inbox bundle over node-sdk', () => {
   it('lists the reminder with its unread count', async () => {
     const { res, wire } = await call('inbox', openidOf('cadreA'), 'list', {});
     const page = dataOf(res);
-    expect(page.items).toEqual([expect.objectContaining({ title: '心愿待审核', read: false, link: '/pages/review-wishes/index' })]);
+    expect(page.items).toEqual([expect.objectContaining({ title: '心愿待审核', read: false, link: '/cadre/review-wishes/index' })]);
     expect(page.unread).toBe(1);
     expect(named(wire, 'database.calculateDocument', 'inbox').map(queryOf)).toEqual([{ to: people.cadreA._id, readAt: null }]);
   });

@@ -20,6 +20,10 @@ const Taro = {
   /** Confirms unless a test scripts otherwise. */
   showModal: jest.fn().mockResolvedValue({ confirm: true, cancel: false }),
   setClipboardData: jest.fn().mockResolvedValue(undefined),
+  setNavigationBarTitle: jest.fn().mockResolvedValue(undefined),
+  chooseImage: jest.fn(),
+  /** The page's launch query; tests set `router.params`. */
+  getCurrentInstance: jest.fn(() => ({ router: { params: {} as Record<string, string> } })),
   /** WeChat's default font setting unless a test scripts a larger one. */
   getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 })),
 };

@@ -9,7 +9,7 @@ const note = {
   to: 'm1',
   title: '心愿待审核',
   body: '村里有 2 条微心愿等待您审核，审核通过后才会上心愿墙。',
-  link: '/pages/review-wishes/index',
+  link: '/cadre/review-wishes/index',
   dedupeKey: 'k1',
 };
 
@@ -45,7 +45,7 @@ describe('the CloudBase notifier', () => {
     expect(pairs).toEqual({
       touser: 'wx-1',
       template_id: 'TPL',
-      page: 'pages/review-wishes/index',
+      page: 'cadre/review-wishes/index',
       miniprogram_state: 'formal',
       lang: 'zh_CN',
       data: { thing1: { value: '心愿待审核' }, thing2: { value: [...note.body].slice(0, 20).join('') } },

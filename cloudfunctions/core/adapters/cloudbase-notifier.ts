@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock';
 import type { Notification, Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 import { callOpenApi, type WxOpenApiTransport } from './cloudbase-openapi';
+import { pagePath, routes } from '../../../types/routes';
 import { inboxNotifier } from './inbox-notifier';
 
 export interface SubscribeConfig {
@@ -50,7 +51,7 @@ export function cloudbaseNotifier(args: {
           touser: openid,
           templateId: args.subscribe.templateId,
           // A page of this mini-program, without the leading slash WeChat's examples omit.
-          page: (n.link ?? '/pages/inbox/index').replace(/^\//, ''),
+          page: pagePath(n.link ?? routes.inbox),
           data: { thing1: thing(n.title), thing2: thing(n.body) },
           miniprogramState: args.subscribe.miniprogramState,
           lang: 'zh_CN',

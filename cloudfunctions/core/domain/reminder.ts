@@ -1,5 +1,6 @@
 import type { Notification } from '../ports/notifier';
 import type { MemberRecord } from '../records';
+import { routes } from '../../../types/routes';
 import { chinaDate } from './time';
 
 /** The morning nudge for a cadre with wishes waiting; none when nothing waits. One per cadre per day. */
@@ -9,7 +10,7 @@ export function reviewReminder(cadre: Pick<MemberRecord, '_id'>, pending: number
     to: cadre._id,
     title: '心愿待审核',
     body: `村里有 ${pending} 条微心愿等待您审核，审核通过后才会上心愿墙。`,
-    link: '/pages/review-wishes/index',
+    link: routes.reviewWishes,
     dedupeKey: `review-reminder:${cadre._id}:${chinaDate(now)}`,
   };
 }

@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Profile } from '../../../types';
-import { callCloud } from '../../services/cloud';
+import { CloudError, callCloud } from '../../services/cloud';
 import { setDevOpenid } from '../../services/dev-identity';
+import { readCachedHome, writeCachedHome } from '../../services/profile-cache';
 import Index from './index';
 
 jest.mock('../../services/cloud', () => ({
@@ -22,10 +23,15 @@ const profile = (over: Partial<Profile>): Profile => ({
   ...over,
 });
 
-function answerAs(p: Profile | null, unread = 0) {
+const offline = () => new CloudError('COMMON.NETWORK', '网络连接失败');
+
+function answerAs(p: Profile | null, unread: number | Error = 0) {
   cloud.mockImplementation(async (fn: string, action: string) => {
     if (fn === 'users' && action === 'whoami') return p ? { bound: true, profile: p } : { bound: false };
-    if (fn === 'inbox') return { items: [], nextCursor: null, unread };
+    if (fn === 'inbox') {
+      if (unread instanceof Error) throw unread;
+      return { items: [], nextCursor: null, unread };
+    }
     throw new Error(`unexpected ${fn}.${action}`);
   });
 }
@@ -34,34 +40,83 @@ beforeEach(() => {
   cloud.mockReset();
   (Taro.redirectTo as jest.Mock).mockClear();
   setDevOpenid('demo-user');
+  writeCachedHome(null);
 });
 
 describe('the home page', () => {
-  it('offers a villager the wish box and their own wishes, with unread messages counted', async () => {
+  it('offers a villager the wish box and their own wishes, with unread messages counted on the 消息 tab', async () => {
     answerAs(profile({}), 2);
     render(<Index />);
     expect(await screen.findByText('王秀兰，您好')).toBeTruthy();
     expect(screen.getByText('许个心愿')).toBeTruthy();
     expect(screen.getByText('我的心愿')).toBeTruthy();
-    expect(screen.getByText('消息（2 条未读）')).toBeTruthy();
-    expect(screen.queryByText('待审核心愿')).toBeNull();
-    expect(screen.queryByText('发放邀请码')).toBeNull();
+    expect(await screen.findByLabelText('消息，2 条未读')).toBeTruthy();
+    expect(screen.getByText('您有 2 条未读消息，点这里查看')).toBeTruthy();
+    expect(screen.queryByText('审核心愿')).toBeNull();
+    expect(screen.queryByText('邀请码')).toBeNull();
   });
 
   it('offers a cadre the review list and invite codes, not the wish box', async () => {
     answerAs(profile({ role: 'cadre', name: '赵明远', householdId: null }));
     render(<Index />);
-    expect(await screen.findByText('待审核心愿')).toBeTruthy();
-    expect(screen.getByText('发放邀请码')).toBeTruthy();
+    expect(await screen.findByText('审核心愿')).toBeTruthy();
+    expect(screen.getByText('邀请码')).toBeTruthy();
     expect(screen.getByText('驻村干部 · 杏花村')).toBeTruthy();
     expect(screen.queryByText('许个心愿')).toBeNull();
   });
 
-  it('sends an unbound WeChat user to the binding page', async () => {
+  it('asks for the profile and the unread count at the same time, not one after the other', async () => {
+    const pending: string[] = [];
+    cloud.mockImplementation((fn: string) => {
+      pending.push(fn);
+      return new Promise(() => undefined);
+    });
+    render(<Index />);
+    await waitFor(() => expect(pending.sort()).toEqual(['inbox', 'users']));
+  });
+
+  it('draws the cached profile at once and keeps it when the refresh fails, saying so', async () => {
+    writeCachedHome({ profile: profile({ name: '李桂芝' }), unread: 1 });
+    cloud.mockRejectedValue(offline());
+    render(<Index />);
+    expect(screen.getByText('李桂芝，您好')).toBeTruthy();
+    expect(await screen.findByText(/显示的是上次的内容/)).toBeTruthy();
+    expect(screen.getByText('许个心愿')).toBeTruthy();
+  });
+
+  it('keeps the page when only the unread count fails', async () => {
+    answerAs(profile({}), offline());
+    render(<Index />);
+    expect(await screen.findByText('王秀兰，您好')).toBeTruthy();
+    expect(screen.queryByText(/显示的是上次的内容/)).toBeNull();
+    expect(readCachedHome()?.profile.name).toBe('王秀兰');
+  });
+
+  it('moves 字号 under 我的 and shows the inbox under 消息', async () => {
+    answerAs(profile({}), 0);
+    render(<Index />);
+    await screen.findByText('王秀兰，您好');
+    expect(screen.queryByText('字号')).toBeNull();
+    fireEvent.click(screen.getByLabelText('我的'));
+    expect(screen.getByText('字号')).toBeTruthy();
+    expect(Taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '我的' });
+    fireEvent.click(screen.getByLabelText('消息'));
+    expect(await screen.findByText('暂时没有消息')).toBeTruthy();
+  });
+
+  it('opens on the tab a link names', async () => {
+    (Taro.getCurrentInstance as jest.Mock).mockReturnValueOnce({ router: { params: { tab: 'me' } } });
+    answerAs(profile({}), 0);
+    render(<Index />);
+    expect(await screen.findByText('字号')).toBeTruthy();
+  });
+
+  it('sends an unbound WeChat user to the binding page and forgets the cached profile', async () => {
+    writeCachedHome({ profile: profile({}), unread: 0 });
     answerAs(null);
     render(<Index />);
-    await screen.findByText('正在加载…').catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/bind/index' }));
+    await act(async () => undefined);
+    expect(readCachedHome()).toBeNull();
   });
 });

@@ -1,80 +1,60 @@
-import { Button, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
-import { roleLabels } from '../../../types';
+import { useEffect, useState } from 'react';
+import { routes } from '../../../types';
+import NoticeBar from '../../components/notice-bar';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
-import { useLoad, useRefreshOnReturn } from '../../hooks/use-cloud';
-import { callCloud } from '../../services/cloud';
-import { go, needsDevIdentity } from '../../services/navigate';
+import TabBar, { type HomeTab as Tab } from '../../components/tab-bar';
+import { useRefreshOnReturn } from '../../hooks/use-cloud';
+import { needsDevIdentity } from '../../services/navigate';
+import HomeTab from './home-tab';
+import InboxTab from './inbox-tab';
+import MeTab from './me-tab';
+import { useHome } from './use-home';
 import './index.scss';
 
-async function loadHome() {
-  const me = await callCloud('users', 'whoami', {});
-  if (!me.bound) return { me, unread: 0 };
-  const inbox = await callCloud('inbox', 'list', { limit: 1 });
-  return { me, unread: inbox.unread };
+/** The tab a link asked for, e.g. a notification's `?tab=inbox`. */
+function tabFromLaunch(): Tab {
+  const tab = Taro.getCurrentInstance?.()?.router?.params?.tab;
+  return tab === 'inbox' || tab === 'me' ? tab : 'home';
 }
 
+const tabTitles: Record<Tab, string> = { home: '暖心驻村', inbox: '消息', me: '我的' };
+
 export default function Index() {
-  const home = useLoad(loadHome);
+  const home = useHome();
+  const [tab, setTab] = useState<Tab>(tabFromLaunch);
   useRefreshOnReturn(home.reload);
 
-  const unbound = home.data?.me.bound === false;
   useEffect(() => {
-    if (needsDevIdentity()) void Taro.redirectTo({ url: '/pages/dev-login/index' });
-    else if (unbound) void Taro.redirectTo({ url: '/pages/bind/index' });
-  }, [unbound]);
+    void Taro.setNavigationBarTitle({ title: tabTitles[tab] });
+  }, [tab]);
 
-  const me = home.data?.me;
-  if (!me || !me.bound) {
+  useEffect(() => {
+    if (needsDevIdentity()) void Taro.redirectTo({ url: routes.devLogin });
+    else if (home.unbound) void Taro.redirectTo({ url: routes.bind });
+  }, [home.unbound]);
+
+  const { profile } = home;
+  if (!profile) {
     return (
       <PageShell>
         <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
       </PageShell>
     );
   }
-  const { profile } = me;
-  const unread = home.data?.unread ?? 0;
   return (
-    <PageShell className="home">
-      <View className="card">
-        <Text className="title">{profile.name}，您好</Text>
-        <View className="muted">
-          {roleLabels[profile.role]} · {profile.scope.name}
-        </View>
-      </View>
-      {profile.role === 'villager' && (
-        <View>
-          <Button className="big-button" onClick={go('/pages/wish-new/index')}>
-            许个心愿
-          </Button>
-          <Button className="big-button secondary" onClick={go('/pages/my-wishes/index')}>
-            我的心愿
-          </Button>
+    <PageShell className="home with-tab-bar">
+      {home.error && (
+        <View onClick={home.reload}>
+          <NoticeBar kind="offline">{home.error} 显示的是上次的内容，点这里重试。</NoticeBar>
         </View>
       )}
-      {profile.role === 'cadre' && (
-        <Button className="big-button" onClick={go('/pages/review-wishes/index')}>
-          待审核心愿
-        </Button>
-      )}
-      {(profile.role === 'cadre' || profile.role === 'office') && (
-        <Button className="big-button secondary" onClick={go('/pages/invite/index')}>
-          发放邀请码
-        </Button>
-      )}
-      <Button className="big-button secondary" onClick={go('/pages/inbox/index')}>
-        {unread > 0 ? `消息（${unread} 条未读）` : '消息'}
-      </Button>
-      <Button className="big-button secondary" onClick={go('/pages/settings/index')}>
-        字号设置
-      </Button>
-      {process.env.TARO_ENV === 'h5' && (
-        <Button className="big-button secondary" onClick={() => void Taro.redirectTo({ url: '/pages/dev-login/index' })}>
-          切换演示用户
-        </Button>
-      )}
+      {tab === 'home' && <HomeTab profile={profile} unread={home.unread} onOpenInbox={() => setTab('inbox')} />}
+      {tab === 'inbox' && <InboxTab onRead={home.readOne} />}
+      {tab === 'me' && <MeTab profile={profile} />}
+      <TabBar value={tab} unread={home.unread} onChange={setTab} />
     </PageShell>
   );
 }

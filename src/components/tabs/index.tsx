@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components';
+import { a11y } from '../a11y';
+import Badge from '../badge';
+import './index.scss';
+
+export interface TabItem<K extends string> {
+  key: K;
+  label: string;
+  badge?: number;
+}
+
+interface Props<K extends string> {
+  tabs: readonly TabItem<K>[];
+  value: K;
+  onChange: (key: K) => void;
+}
+
+/** Tabs across the top of a list; the current one is bold and underlined, not only coloured. */
+export default function Tabs<K extends string>({ tabs, value, onChange }: Props<K>) {
+  return (
+    <View className="tabs" {...a11y('tablist')}>
+      {tabs.map((t) => {
+        const on = t.key === value;
+        return (
+          <View
+            key={t.key}
+            className={`tab ${on ? 'is-on' : ''}`}
+            {...a11y('tab', t.label, { selected: on })}
+            onClick={() => onChange(t.key)}
+          >
+            <Text>{t.label}</Text>
+            {t.badge !== undefined && t.badge > 0 && <Badge count={t.badge} />}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
