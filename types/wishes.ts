@@ -63,6 +63,16 @@ export const wishesContract = defineFunction({
       errors: ['WISH.TOO_MANY_OPEN'],
       access: ['villager'],
     }),
+    /**
+     * How many of the household's wishes are open against the cap, so the wish box can say
+     * "已有 3 个心愿" before the villager types one rather than after.
+     */
+    quota: defineAction({
+      input: z.object({}).strict(),
+      output: z.object({ open: z.number().int().nonnegative(), max: z.number().int().positive() }),
+      errors: [],
+      access: ['villager'],
+    }),
     mine: defineAction({
       input: pageInputSchema.strict(),
       output: pageOf(ownWishSchema),

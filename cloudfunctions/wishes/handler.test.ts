@@ -100,6 +100,22 @@ describe('submitting a micro-wish', () => {
     });
   });
 
+  it("tells the villager how many of the household's wishes are open before they write another", async () => {
+    const quota = () => w.call(wishes, 'neighbourA', 'quota', {});
+    expect(dataOf(await quota())).toEqual({ open: 0, max: MAX_OPEN_WISHES });
+    const first = dataOf(await submit('villagerA', { category: 'daily', text: '第一个心愿：棉被' }));
+    dataOf(await submit('villagerB', { category: 'daily', text: '别家的心愿：书包' }));
+    expect(dataOf(await quota())).toEqual({ open: 1, max: MAX_OPEN_WISHES });
+    await closeWish(first.id);
+    expect(dataOf(await quota())).toEqual({ open: 0, max: MAX_OPEN_WISHES });
+    // Counted from the stored wishes when the household has no counter.
+    dataOf(await submit('villagerA', { category: 'daily', text: '第二个心愿：化肥' }));
+    await w.store.collection('counters').remove(counterId(openWishesKey('h-a1')));
+    expect(dataOf(await quota())).toEqual({ open: 1, max: MAX_OPEN_WISHES });
+    const cadre = await w.call(wishes, 'cadreA', 'quota', {});
+    expect(!cadre.ok && cadre.error.code).toBe('COMMON.FORBIDDEN');
+  });
+
   it('pages a long list of own wishes newest first', async () => {
     for (let i = 0; i < 3; i++) {
       w.clock.set(`2026-11-2${i}T02:00:00.000Z`);

@@ -1,4 +1,4 @@
-import { wishesContract } from '../../types';
+import { MAX_OPEN_WISHES, wishesContract } from '../../types';
 import { counterId, openWishesKey } from '../core/counters';
 import { DomainError } from '../core/domain/errors';
 import { OPEN_WISH_STATUSES, submitWish, toOwnWish, toReviewWish } from '../core/domain/wish';
@@ -61,6 +61,16 @@ export const wishesHandler = defineHandler(
           initial = null;
         }
       }
+    },
+
+    async quota(_input, { deps, caller }) {
+      if (!caller.householdId) throw new DomainError('COMMON.FORBIDDEN', 'only a villager of a roster household has wishes');
+      const counter = await deps.store.collection('counters').get(counterId(openWishesKey(caller.householdId)));
+      // No counter yet: the household has never submitted here, or only before counters existed.
+      const open = counter
+        ? counter.count
+        : await deps.store.collection('wishes').count({ householdId: caller.householdId, status: { $in: [...OPEN_WISH_STATUSES] } });
+      return { open, max: MAX_OPEN_WISHES };
     },
 
     async mine(input, { deps, caller }) {

@@ -180,6 +180,13 @@ describe('the wishes bundle deployed without a template (SUBSCRIBE_TEMPLATE_ID="
     expect(gateway.db.count('wishes', { submitterId: people.villagerA._id })).toBe(1);
   });
 
+  it("reads the household's open-wish count from its counter document", async () => {
+    const { res, wire } = await call('wishes', openidOf('villagerA'), 'quota', {});
+    expect(dataOf(res)).toEqual({ open: 1, max: 3 });
+    expect(named(wire, 'database.getDocument', 'counters')).toHaveLength(1);
+    expect(named(wire, 'database.getDocument', 'wishes')).toHaveLength(0);
+  });
+
   it("lists the villager's own wishes, newest first", async () => {
     const { res, wire } = await call('wishes', openidOf('villagerA'), 'mine', { limit: 10 });
     expect(dataOf(res).items.map((w: { id: string }) => w.id)).toEqual([wishId]);
