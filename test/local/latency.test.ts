@@ -236,6 +236,7 @@ describe('the stand-in with STORE_LATENCY_MS', () => {
           await wishes.add(made);
           return toOwnWish(made);
         },
+        quota: async () => ({ open: 0, max: 3 }),
         mine: async () => ({ items: [], nextCursor: null }),
         pendingReview: async () => ({ items: [], nextCursor: null }),
       },
