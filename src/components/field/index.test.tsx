@@ -10,6 +10,8 @@ describe('Field', () => {
     expect(container.querySelector('.is-near')?.textContent).toBe('180/200 字');
     rerender(<Field label="心愿内容" count={{ value: 200, max: 200 }} />);
     expect(screen.getByText('200/200 字（已满）')).toBeTruthy();
+    rerender(<Field label="心愿内容" count={{ value: 203, max: 200 }} />);
+    expect(screen.getByText('203/200 字（多了 3 字）')).toBeTruthy();
   });
 
   it('shows an error in place of the hint, as an alert', () => {
