@@ -1,5 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { a11y } from '../a11y';
+import BigButton from '../big-button';
+import EmptyState from '../empty-state';
 
 interface Props {
   loading: boolean;
@@ -16,23 +19,24 @@ export default function StateView({ loading, error, empty = false, emptyText = '
   if (error) {
     return (
       <View className="card state-view">
-        <Text className="error-text">{error}</Text>
+        <View className="error-text" {...a11y('alert')}>
+          ！{error}
+        </View>
         {onRetry && (
-          <Button className="big-button secondary" onClick={onRetry}>
+          <BigButton kind="secondary" onTap={onRetry}>
             重试
-          </Button>
+          </BigButton>
         )}
       </View>
     );
   }
-  if (loading) return <View className="muted state-view">正在加载…</View>;
-  if (empty) {
+  if (loading) {
     return (
-      <View className="state-view">
-        <View className="muted">{emptyText}</View>
-        {emptyAction}
+      <View className="muted state-view" {...a11y('status')}>
+        正在加载…
       </View>
     );
   }
+  if (empty) return <EmptyState text={emptyText} action={emptyAction} />;
   return null;
 }
