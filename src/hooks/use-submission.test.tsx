@@ -1,4 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { setDevOpenid } from '../services/dev-identity';
 import { useSubmission } from './use-submission';
 
 /** A request the test answers by hand. */
@@ -68,6 +70,87 @@ describe('a submission', () => {
       for (const content of ['A', 'B', 'A']) await expect(result.current.submit(content, fail)).rejects.toThrow();
     });
     expect(ids[2]).toBe(ids[0]);
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+});
+
+describe('a submission kept on the phone (useSubmission with a form name)', () => {
+  const fail = (ids: string[]) => async (id: string) => {
+    ids.push(id);
+    throw new Error('timeout');
+  };
+  const succeed = (ids: string[]) => async (id: string) => {
+    ids.push(id);
+    return 'ok';
+  };
+
+  beforeEach(() => {
+    Taro.clearStorageSync();
+    setDevOpenid('demo-villager-1');
+  });
+  afterEach(() => jest.useRealTimers());
+
+  /** Opens the form, tries `content` once with `send`, and closes the app. */
+  async function tryOnce(content: string, send: (id: string) => Promise<string>, persistAs: string | null = 'wish-new') {
+    const { result, unmount } = renderHook(() => useSubmission(persistAs ?? undefined));
+    await act(async () => {
+      await result.current.submit(content, send).catch(() => undefined);
+    });
+    unmount();
+  }
+
+  it('retries with the first id after the app was closed while the answer was lost', async () => {
+    const ids: string[] = [];
+    await tryOnce('A', fail(ids));
+    await tryOnce('A', succeed(ids));
+    expect(ids[1]).toBe(ids[0]);
+  });
+
+  it('draws a new id after a success, also across a restart', async () => {
+    const ids: string[] = [];
+    await tryOnce('A', succeed(ids));
+    await tryOnce('A', succeed(ids));
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(Taro.getStorageSync('request-ids:demo-villager-1:wish-new')).toBe('');
+  });
+
+  it('keeps the id before the request goes out, so closing the app mid-request loses nothing', async () => {
+    const { result } = renderHook(() => useSubmission('wish-new'));
+    let sentId = '';
+    act(() => {
+      void result.current.submit('A', (id) => {
+        sentId = id;
+        return new Promise(() => undefined);
+      });
+    });
+    expect(Taro.getStorageSync('request-ids:demo-villager-1:wish-new')).toEqual([['A', sentId, expect.any(Number)]]);
+  });
+
+  it('forgets an id after a day: the same words sent much later are a new wish', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-26T08:00:00+08:00') });
+    const ids: string[] = [];
+    await tryOnce('A', fail(ids));
+    jest.setSystemTime(new Date('2026-11-27T07:59:59+08:00'));
+    await tryOnce('A', fail(ids));
+    jest.setSystemTime(new Date('2026-11-27T08:00:00+08:00'));
+    await tryOnce('A', fail(ids));
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
+  it('keeps the ten newest contents tried', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i <= 10; i++) await tryOnce(`wish ${i}`, fail(ids));
+    await tryOnce('wish 1', fail(ids));
+    await tryOnce('wish 0', fail(ids));
+    expect(ids[11]).toBe(ids[1]);
+    expect(ids[12]).not.toBe(ids[0]);
+  });
+
+  it('keeps nothing on the phone without a form name', async () => {
+    const ids: string[] = [];
+    await tryOnce('A', fail(ids), null);
+    await tryOnce('A', fail(ids), null);
     expect(ids[1]).not.toBe(ids[0]);
   });
 });

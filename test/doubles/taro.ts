@@ -1,7 +1,7 @@
 /**
  * A stand-in for @tarojs/taro in jsdom: storage in memory, navigation and
  * requests as jest mocks that tests can inspect and script, and page-show
- * events that tests fire with `showPage()`.
+ * and page-hide events that tests fire with `showPage()` and `hidePage()`.
  */
 import { useEffect, useRef } from 'react';
 
@@ -9,10 +9,16 @@ const storage = new Map<string, unknown>();
 
 const Taro = {
   getStorageSync: (key: string) => storage.get(key) ?? '',
-  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  // A copy, as WeChat's storage keeps: what was stored is not changed by later edits to the object.
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, JSON.parse(JSON.stringify(value)) as unknown),
+  removeStorageSync: (key: string) => void storage.delete(key),
   clearStorageSync: () => storage.clear(),
   request: jest.fn(),
   cloud: { init: jest.fn(), callFunction: jest.fn() },
+  /** Plugins (WechatSI) are absent unless a test scripts one. */
+  requirePlugin: jest.fn((name: string): unknown => {
+    throw new Error(`plugin ${name} is not declared`);
+  }),
   navigateTo: jest.fn().mockResolvedValue(undefined),
   redirectTo: jest.fn().mockResolvedValue(undefined),
   reLaunch: jest.fn().mockResolvedValue(undefined),
@@ -23,7 +29,7 @@ const Taro = {
   setNavigationBarTitle: jest.fn().mockResolvedValue(undefined),
   chooseImage: jest.fn(),
   /** The page's launch query; tests set `router.params`. */
-  getCurrentInstance: jest.fn(() => ({ router: { params: {} as Record<string, string> } })),
+  getCurrentInstance: jest.fn((): { router: { params: Record<string, string> } } => ({ router: { params: {} } })),
   /** WeChat's default font setting unless a test scripts a larger one. */
   getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 })),
 };
@@ -43,6 +49,23 @@ export function useDidShow(fn: () => void): void {
 /** Shows the mounted pages, as WeChat does on first display and when the user comes back to a page. */
 export function showPage(): void {
   for (const listener of [...showListeners]) listener.current();
+}
+
+const hideListeners = new Set<{ current: () => void }>();
+
+/** Like Taro's: calls `fn` each time the page is hidden (another page opens, or the app goes to the background). */
+export function useDidHide(fn: () => void): void {
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => {
+    hideListeners.add(latest);
+    return () => void hideListeners.delete(latest);
+  }, []);
+}
+
+/** Hides the mounted pages, as WeChat does when the person switches away from the app. */
+export function hidePage(): void {
+  for (const listener of [...hideListeners]) listener.current();
 }
 
 export const useLaunch = (_fn: () => void): void => undefined;
