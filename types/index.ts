@@ -2,6 +2,8 @@ export * from './common';
 export * from './contract';
 export * from './errors';
 export * from './users';
+export * from './invite-code';
+export * from './launch';
 export * from './wishes';
 export * from './inbox';
 export * from './zod-zh';

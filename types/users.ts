@@ -1,21 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, pageInputSchema, pageOf, requestIdSchema, roleSchema, scopeLevelSchema } from './common';
 import { defineAction, defineFunction } from './contract';
-
-/** Invite codes avoid 0/O and 1/I/L so they can be read out over the phone. */
-export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const INVITE_CODE_LENGTH = 8;
-export const INVITE_VALID_DAYS = 7;
-
-export const inviteCodeSchema = z
-  .string({ required_error: '请输入邀请码' })
-  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(
-    z
-      .string()
-      .length(INVITE_CODE_LENGTH, `邀请码是 ${INVITE_CODE_LENGTH} 位字母和数字`)
-      .regex(new RegExp(`^[${INVITE_ALPHABET}]+$`), '邀请码只含字母和数字，请核对'),
-  );
+import { inviteCodeSchema } from './invite-code';
 
 export const profileSchema = z.object({
   memberId: idSchema,

@@ -85,7 +85,7 @@ describe('binding a WeChat identity with an invite code', () => {
     expect(await w.call(users, 'wx-new', 'bind', { code: 'ZZZZZZZZ' })).toMatchObject({ ok: false, error: { code: 'INVITE.NOT_FOUND' } });
     expect(await w.call(users, 'wx-new', 'bind', { code: 'ABC' })).toEqual({
       ok: false,
-      error: { code: 'COMMON.INVALID_INPUT', message: '邀请码是 8 位字母和数字' },
+      error: { code: 'COMMON.INVALID_INPUT', message: '邀请码是 8 位，您填了 3 位，请核对' },
     });
     w.clock.set('2026-12-01T02:00:00.000Z');
     expect(await w.call(users, 'wx-new', 'bind', { code })).toMatchObject({ ok: false, error: { code: 'INVITE.EXPIRED' } });
