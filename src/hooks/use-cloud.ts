@@ -1,34 +1,65 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { errorText } from '../services/cloud';
+import { errorText, isNetworkFailure } from '../services/cloud';
+import { readSavedCopy, writeSavedCopy } from './saved-copy';
 
-export interface Loaded<T> {
+/** Whether what is shown is a copy saved earlier because the cloud could not be reached. */
+export interface Offline {
+  /**
+   * The newest request failed for want of a network (isNetworkFailure) and the content shown is
+   * the copy received at `savedAt`; `error` stays null. Only with a `cacheKey`.
+   */
+  offline: boolean;
+  /** When the content shown while offline was received from the cloud (ISO); null when not offline. */
+  savedAt: string | null;
+}
+
+export interface CacheOptions {
+  /**
+   * Keeps the answer on the phone under this name, for the person signed in (usePaged: the first
+   * page). Next time it is shown at once while the fresh request runs, and it stays shown, marked
+   * `offline`, when that request cannot reach the cloud. Read once, when the page opens.
+   */
+  cacheKey?: string;
+}
+
+export interface Loaded<T> extends Offline {
   data: T | null;
   error: string | null;
   loading: boolean;
   reload: () => void;
 }
 
+const online: Offline = { offline: false, savedAt: null };
+
 /** Runs `load` on mount and on `reload`, keeping the last answer, the Chinese error text and a loading flag. */
-export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: true,
-  });
+export function useLoad<T>(load: () => Promise<T>, { cacheKey }: CacheOptions = {}): Loaded<T> {
+  const [saved] = useState(() => readSavedCopy<T>(cacheKey));
+  const [state, setState] = useState<Omit<Loaded<T>, 'reload'>>({ data: saved?.data ?? null, error: null, loading: true, ...online });
+  /** When the data shown was received; null when none was, or without a cache key. */
+  const receivedAt = useRef(saved?.savedAt ?? null);
   const latest = useLatest(load);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
     let live = true;
     latest.current().then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (e: unknown) => live && setState((s) => ({ ...s, error: errorText(e), loading: false })),
+      (data) => {
+        if (!live) return;
+        if (cacheKey !== undefined) receivedAt.current = writeSavedCopy(cacheKey, data);
+        setState({ data, error: null, loading: false, ...online });
+      },
+      (e: unknown) => {
+        if (!live) return;
+        const savedAt = receivedAt.current;
+        if (savedAt !== null && isNetworkFailure(e)) setState((s) => ({ ...s, loading: false, offline: true, savedAt }));
+        else setState((s) => ({ ...s, error: errorText(e), loading: false, ...online }));
+      },
     );
     return () => {
       live = false;
     };
-  }, [latest, tick]);
+  }, [latest, tick, cacheKey]);
 
   const reload = useCallback(() => {
     setState((s) => ({ ...s, loading: true, error: null }));
@@ -57,7 +88,7 @@ export interface PageRequest {
   cursor?: string;
 }
 
-export interface Paged<T> {
+export interface Paged<T> extends Offline {
   items: T[];
   error: string | null;
   loading: boolean;
@@ -73,12 +104,17 @@ export interface Paged<T> {
 /**
  * A list read page by page with keyset cursors, as every list of the contract is. A reload
  * supersedes a request in flight: an answer that arrives after a newer request started is dropped.
+ * With a `cacheKey`, the first page is kept on the phone (see CacheOptions).
  */
-export function usePaged<T>(loadPage: (request: PageRequest) => Promise<Page<T>>): Paged<T> {
-  const [items, setItems] = useState<T[]>([]);
-  const [next, setNext] = useState<string | null>(null);
+export function usePaged<T>(loadPage: (request: PageRequest) => Promise<Page<T>>, { cacheKey }: CacheOptions = {}): Paged<T> {
+  const [saved] = useState(() => readSavedCopy<Page<T>>(cacheKey));
+  const [items, setItems] = useState<T[]>(saved?.data.items ?? []);
+  const [next, setNext] = useState<string | null>(saved?.data.nextCursor ?? null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [offline, setOffline] = useState<Offline>(online);
+  /** When the first page shown was received; null when none was, or without a cache key. */
+  const receivedAt = useRef(saved?.savedAt ?? null);
   const latest = useLatest(loadPage);
   /** Numbers each request; only the newest may change the state. */
   const generation = useRef(0);
@@ -98,11 +134,19 @@ export function usePaged<T>(loadPage: (request: PageRequest) => Promise<Page<T>>
             setItems((old) => (cursor === undefined ? page.items : [...old, ...page.items]));
             setNext(page.nextCursor);
             setError(null);
+            if (cursor === undefined && cacheKey !== undefined) {
+              receivedAt.current = writeSavedCopy(cacheKey, page);
+              setOffline(online);
+            }
           },
           (e: unknown) => {
             if (mine !== generation.current) return;
             failed.current = cursor;
+            const savedAt = receivedAt.current;
+            // A next page that fails leaves the list as it is and says why, as without a cache.
+            if (cursor === undefined && savedAt !== null && isNetworkFailure(e)) return setOffline({ offline: true, savedAt });
             setError(errorText(e));
+            if (cursor === undefined) setOffline(online);
           },
         )
         .finally(() => {
@@ -111,7 +155,7 @@ export function usePaged<T>(loadPage: (request: PageRequest) => Promise<Page<T>>
           setLoading(false);
         });
     },
-    [latest],
+    [latest, cacheKey],
   );
 
   const fetchPage = useCallback(
@@ -136,6 +180,7 @@ export function usePaged<T>(loadPage: (request: PageRequest) => Promise<Page<T>>
     items,
     error,
     loading,
+    ...offline,
     hasMore: next !== null,
     loadMore: () => {
       if (next !== null && !inFlight.current) fetchPage(next);
