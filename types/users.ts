@@ -31,6 +31,12 @@ export const rosterEntrySchema = z.object({
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/**
+ * A name to look for in the roster: the people whose names start with it (王 finds 王秀兰).
+ * Names are stored as the roster gave them, so the query is only trimmed, never rewritten.
+ */
+export const rosterNameQuery = z.string().trim().min(1, '请输入要找的姓名').max(20, '姓名最多输入 20 个字');
+
 export const usersContract = defineFunction({
   name: 'users',
   actions: {
@@ -47,7 +53,7 @@ export const usersContract = defineFunction({
       access: 'anyone',
     }),
     roster: defineAction({
-      input: pageInputSchema.extend({ unboundOnly: z.boolean().optional() }).strict(),
+      input: pageInputSchema.extend({ unboundOnly: z.boolean().optional(), name: rosterNameQuery.optional() }).strict(),
       output: pageOf(rosterEntrySchema),
       errors: [],
       access: ['cadre', 'office'],

@@ -21,7 +21,8 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
   villages: [],
   households: [],
   members: [
-    // users.roster of a cadre (village), a township office and a county office, by name.
+    // users.roster of a cadre (village), a township office and a county office, by name; its
+    // search by name is a range on the same key (name >= the prefix), so these serve it too.
     { name: 'village_name', keys: [asc('villageId'), asc('name')] },
     { name: 'township_name', keys: [asc('townshipId'), asc('name')] },
     { name: 'county_name', keys: [asc('countyId'), asc('name')] },

@@ -50,6 +50,36 @@ describe('keysetPage', () => {
   });
 });
 
+describe('keysetPage with a prefix', () => {
+  async function recipients(...tos: string[]) {
+    const store = openSqliteStore(':memory:', { requireIndexes: true });
+    for (const [i, to] of tos.entries()) await store.collection('inbox').add({ ...message(i), to });
+    return store.collection('inbox');
+  }
+  const byRecipient = { field: 'to', direction: 'asc' } as const;
+  const tos = (page: { items: InboxRecord[] }) => page.items.map((m) => m.to);
+
+  it('gives only the values that start with it, and ends where they end', async () => {
+    const inbox = await recipients('ab', 'b', 'ba', 'bb', 'bz', 'c', 'ca');
+    const first = await keysetPage(inbox, {}, byRecipient, { limit: 2 }, 'b');
+    expect(tos(first)).toEqual(['b', 'ba']);
+    const rest = await keysetPage(inbox, {}, byRecipient, { limit: 2, cursor: JSON.parse(first.nextCursor!) as Cursor }, 'b');
+    expect(tos(rest)).toEqual(['bb', 'bz']);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it("starts at the prefix with another search's cursor from before it, and gives nothing after one beyond it", async () => {
+    const inbox = await recipients('a', 'b1', 'b2', 'c');
+    expect(tos(await keysetPage(inbox, {}, byRecipient, { cursor: ['a', 'm0000'] }, 'b'))).toEqual(['b1', 'b2']);
+    expect(await keysetPage(inbox, {}, byRecipient, { cursor: ['c', 'm0003'] }, 'b')).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('needs an ascending order', async () => {
+    const inbox = await recipients('a');
+    await expect(keysetPage(inbox, {}, { field: 'to', direction: 'desc' }, {}, 'a')).rejects.toThrow('ascending');
+  });
+});
+
 describe('forEachPage and findAll', () => {
   it('visit every matching document over several pages', async () => {
     const inbox = await filled(230);

@@ -21,22 +21,38 @@ const cursorAfter = (value: Value, id: string): string => JSON.stringify([value,
  *
  * The store's queries are conjunctions, so "after (v, id)" is read as two of them:
  * the rest of the items with value v, then the items beyond v.
+ *
+ * With `prefix` (ascending string fields only), only items whose value starts with it: the
+ * first read starts at the prefix, and the page ends at the first value beyond it. Strings
+ * that share a prefix sit together in CloudBase's and SQLite's order (both compare UTF-8
+ * bytes), so this needs no upper bound: the port has one condition per field, and an upper
+ * bound such as prefix + '\uffff' would miss names with characters beyond U+FFFF (生僻字
+ * such as 𠮷), whose UTF-8 sorts after it.
  */
 export async function keysetPage<T extends StoredDoc>(
   coll: Collection<T>,
   where: Where<T>,
   order: Order<T>,
   input: PageInput<Cursor>,
+  prefix?: string,
 ): Promise<Page<T>> {
   const limit = Math.min(input.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE - 1);
   const field = order.field as string;
   if (field in where) throw new Error(`keysetPage: where must not constrain the sort field ${field}`);
+  if (prefix !== undefined && order.direction !== 'asc') throw new Error('keysetPage: a prefix needs an ascending order');
   const beyond = order.direction === 'desc' ? '$lt' : '$gt';
   const sort: Order<T>[] = [order, { field: '_id', direction: order.direction } as Order<T>];
   const want = limit + 1;
   const found: T[] = [];
-  if (input.cursor) {
-    const [value, id] = input.cursor;
+  const matches = (v: unknown) => prefix === undefined || (typeof v === 'string' && v.startsWith(prefix));
+  let cursor = input.cursor;
+  if (cursor && !matches(cursor[0])) {
+    // Another search's cursor (the name changed between pages): before the prefix, start at it; beyond it, nothing follows.
+    if (String(cursor[0]) > prefix!) return { items: [], nextCursor: null };
+    cursor = undefined;
+  }
+  if (cursor) {
+    const [value, id] = cursor;
     const sameValue = { ...where, [field]: value, _id: { [beyond]: id } } as Where<T>;
     const rest = { ...where, [field]: { [beyond]: value } } as Where<T>;
     // Both at once: each is a round trip on CloudBase, and sort values rarely repeat, so the first
@@ -47,8 +63,11 @@ export async function keysetPage<T extends StoredDoc>(
     ]);
     found.push(...same, ...after);
   } else {
-    found.push(...(await coll.find(where, { orderBy: sort, limit: want })));
+    const from = prefix === undefined ? where : ({ ...where, [field]: { $gte: prefix } } as Where<T>);
+    found.push(...(await coll.find(from, { orderBy: sort, limit: want })));
   }
+  const beyondPrefix = found.findIndex((d) => !matches((d as T & Record<string, Value>)[field]));
+  if (beyondPrefix >= 0) found.length = beyondPrefix;
   const items = found.slice(0, limit);
   const last = items[items.length - 1] as (T & Record<string, Value>) | undefined;
   return { items, nextCursor: found.length > limit && last ? cursorAfter(last[field], last._id) : null };

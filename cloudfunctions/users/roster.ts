@@ -5,16 +5,19 @@ import type { MemberRecord } from '../core/records';
 
 const scopeField = { village: 'villageId', township: 'townshipId', county: 'countyId' } as const;
 
-/** The roster of the caller's area, for issuing invites: names in full, contact data never. */
+/**
+ * The roster of the caller's area, for issuing invites: names in full, contact data never.
+ * `name` keeps those whose names start with it; the scope's (area, name) index serves it.
+ */
 export async function rosterPage(
   store: Store,
   caller: MemberRecord,
-  input: PageInput & { unboundOnly?: boolean },
+  input: PageInput & { unboundOnly?: boolean; name?: string },
 ): Promise<Page<RosterEntry>> {
   const where: Where<MemberRecord> = { [scopeField[caller.scopeLevel]]: caller.scopeId };
   if (caller.role === 'cadre') where.role = { $in: ['villager', 'helper'] };
   if (input.unboundOnly) where.openid = null;
-  const page = await keysetPage(store.collection('members'), where, { field: 'name', direction: 'asc' }, input);
+  const page = await keysetPage(store.collection('members'), where, { field: 'name', direction: 'asc' }, input, input.name);
   const [villages, households] = await Promise.all([
     getMany(
       store.collection('villages'),

@@ -148,6 +148,19 @@ describe('the users bundle over node-sdk', () => {
     expect(seen.sort()).toEqual([people.helperA._id, people.unboundA._id, people.villagerA._id, people.neighbourA._id].sort());
   });
 
+  it('searches the roster by name with one range read on the village and name', async () => {
+    const { res, wire } = await call('users', openidOf('cadreA'), 'roster', { name: '王', limit: 2 });
+    const page = dataOf(res);
+    expect(page.items.map((i: { name: string }) => i.name)).toEqual(['王小虎', '王建国']);
+    const [read, ...more] = named(wire, 'database.getDocument', 'members').filter((w) => w.params.order);
+    expect(more).toEqual([]);
+    expect(queryOf(read)).toEqual({ villageId: 'v-xinghua', role: { $in: ['villager', 'helper'] }, name: { $gte: '王' } });
+    expect(decode(read.params.order)).toEqual({ name: 1, _id: 1 });
+    const rest = dataOf((await call('users', openidOf('cadreA'), 'roster', { name: '王', cursor: page.nextCursor })).res);
+    expect(rest.items.map((i: { name: string }) => i.name)).toEqual(['王秀兰']);
+    expect(rest.nextCursor).toBeNull();
+  });
+
   it('resets a binding in one transaction that removes the identity record', async () => {
     const { res, wire } = await call('users', openidOf('cadreA'), 'resetBinding', { memberId: people.neighbourA._id });
     expect(dataOf(res)).toEqual({ memberName: '王建国' });
