@@ -1,5 +1,5 @@
 import { openApiPairs, readFields } from '../../../test/cloudbase/protobuf';
-import { callOpenApi, decodeOpenApiResponse, encodeOpenApiRequest, OpenApiError, snakeCaseKeys } from './cloudbase-openapi';
+import { callOpenApi, decodeOpenApiResponse, encodeOpenApiRequest, OpenApiError, sendOpenApi, snakeCaseKeys } from './cloudbase-openapi';
 
 const hex = (b: Buffer) => b.toString('hex').replace(/(..)/g, '$1 ').trim();
 
@@ -44,7 +44,7 @@ describe('the cloud-call request, as wx-server-sdk 4.0.2 encodes it', () => {
 });
 
 /** A CommOpenApiResp written field by field: respData 1, contentType 2, errorCode 3, httpCode 4, headers 5, svrkitErrorCode 6. */
-function response(json: string, errorCode = 0): Buffer {
+function response(json: string | Buffer, errorCode = 0, contentType = 'application/json; charset=utf-8'): Buffer {
   const ld = (no: number, b: Buffer) => Buffer.concat([Buffer.from([(no << 3) | 2, b.length]), b]);
   // A negative int32 is a ten-byte varint.
   const int32 = (no: number, n: number) => {
@@ -60,7 +60,7 @@ function response(json: string, errorCode = 0): Buffer {
   };
   return Buffer.concat([
     ld(1, Buffer.from(json)),
-    ld(2, Buffer.from('application/json; charset=utf-8')),
+    ld(2, Buffer.from(contentType)),
     int32(3, errorCode),
     int32(4, 200),
     ld(5, Buffer.concat([ld(1, Buffer.from('k')), ld(2, Buffer.from('v'))])),
@@ -98,5 +98,33 @@ describe('the cloud-call answer', () => {
       apiName: 'subscribeMessage.send',
       requestData: encodeOpenApiRequest({ touser: 'o1' }),
     });
+  });
+});
+
+describe('an answer that is a file', () => {
+  const answering = (res: unknown) => ({ callCompatibleWxOpenApi: jest.fn().mockResolvedValue(res) });
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+
+  it('comes back as bytes with their content type, as wx-server-sdk returns { contentType, buffer }', async () => {
+    expect(await sendOpenApi(answering(response(jpeg, 0, 'image/jpeg')), 'wxacode.getUnlimited', {})).toEqual({
+      kind: 'file',
+      contentType: 'image/jpeg',
+      bytes: jpeg,
+    });
+  });
+
+  it('is JSON when the type says JSON or plain text, which WeChat also uses for JSON', async () => {
+    expect(await sendOpenApi(answering(response('{"errcode":41030}', 0, 'text/plain')), 'x', {})).toEqual({
+      kind: 'json',
+      body: { errcode: 41030 },
+    });
+    const garbled = await sendOpenApi(answering(response('<html>', 0, 'text/plain')), 'x', {}).catch((e: unknown) => e);
+    expect((garbled as OpenApiError).code).toBe('BAD_RESPONSE');
+  });
+
+  it('is refused where only JSON makes sense', async () => {
+    const e = await callOpenApi(answering(response(jpeg, 0, 'image/jpeg')), 'subscribeMessage.send', {}).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(OpenApiError);
+    expect((e as OpenApiError).message).toContain('image/jpeg');
   });
 });

@@ -121,13 +121,24 @@ export class OpenApiError extends Error {
   }
 }
 
-/** Calls one WeChat server API the way `cloud.openapi.<api>(data)` does and returns WeChat's errcode and errmsg. */
-export async function callOpenApi(app: WxOpenApiTransport, api: string, data: Record<string, unknown>): Promise<OpenApiAnswer> {
+/**
+ * WeChat's reply, read as wx-server-sdk's generic openapi reads it: JSON when the content
+ * type says JSON or plain text (WeChat sends some JSON as text/plain), otherwise a file, such
+ * as the image of wxacode.getUnlimited, with its content type.
+ */
+export type OpenApiReply = { kind: 'json'; body: Record<string, unknown> } | { kind: 'file'; contentType: string; bytes: Buffer };
+
+/**
+ * Calls one WeChat server API the way `cloud.openapi.<api>(data)` does and returns what WeChat
+ * answered. A cloud-call system error (-604101: no permission) comes back as JSON with that
+ * errcode; a failure of CloudBase itself, before WeChat answered, throws OpenApiError.
+ */
+export async function sendOpenApi(app: WxOpenApiTransport, api: string, data: Record<string, unknown>): Promise<OpenApiReply> {
   const res = await app.callCompatibleWxOpenApi({ apiName: api, requestData: encodeOpenApiRequest(data) });
   if (!Buffer.isBuffer(res)) {
     // node-sdk hands CloudBase's JSON errors back as objects when it does not throw them.
     const e = (res ?? {}) as { code?: string; message?: string; errcode?: number; errmsg?: string };
-    if (e.errcode) return { errcode: e.errcode, errmsg: e.errmsg ?? '' };
+    if (e.errcode) return { kind: 'json', body: { errcode: e.errcode, errmsg: e.errmsg ?? '' } };
     throw new OpenApiError(e.code ?? 'UNKNOWN', `${api}: ${e.message ?? JSON.stringify(res)}`);
   }
   let wx: OpenApiResponse;
@@ -137,7 +148,19 @@ export async function callOpenApi(app: WxOpenApiTransport, api: string, data: Re
     const e = JSON.parse(res.toString('utf8')) as { code?: string; message?: string };
     throw new OpenApiError(e.code ?? 'UNKNOWN', `${api}: ${e.message ?? res.toString('utf8')}`);
   }
-  if (wx.errorCode) return { errcode: wx.errorCode, errmsg: `cloud call system error ${wx.errorCode}` };
-  const body = JSON.parse(wx.respData.toString('utf8')) as { errcode?: number; errmsg?: string };
-  return { errcode: body.errcode ?? 0, errmsg: body.errmsg ?? '' };
+  if (wx.errorCode) return { kind: 'json', body: { errcode: wx.errorCode, errmsg: `cloud call system error ${wx.errorCode}` } };
+  if (!/application\/json|text\/plain/.test(wx.contentType))
+    return { kind: 'file', contentType: wx.contentType.trim(), bytes: wx.respData };
+  try {
+    return { kind: 'json', body: JSON.parse(wx.respData.toString('utf8')) as Record<string, unknown> };
+  } catch {
+    throw new OpenApiError('BAD_RESPONSE', `${api}: ${wx.contentType} that is not JSON: ${wx.respData.toString('utf8').slice(0, 200)}`);
+  }
+}
+
+/** Calls a WeChat server API that answers JSON, and returns its errcode and errmsg. */
+export async function callOpenApi(app: WxOpenApiTransport, api: string, data: Record<string, unknown>): Promise<OpenApiAnswer> {
+  const reply = await sendOpenApi(app, api, data);
+  if (reply.kind === 'file') throw new OpenApiError('BAD_RESPONSE', `${api}: a file (${reply.contentType}) where JSON was expected`);
+  return { errcode: Number(reply.body.errcode ?? 0), errmsg: typeof reply.body.errmsg === 'string' ? reply.body.errmsg : '' };
 }
