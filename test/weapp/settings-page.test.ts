@@ -65,21 +65,20 @@ describe('compiled weapp settings page', () => {
     const page = simulate.render(id);
     page.attach(document.createElement('parent-wrapper'));
     const root = page.dom as HTMLElement;
-    await until(() => root, '标准（当前）');
+    await until(() => root, '✓ 标准');
 
     expect(root.textContent).toContain('字号');
-    expect(root.textContent).toContain('标准（当前）');
     const shell = () => root.firstElementChild as HTMLElement;
     expect(shell().className).toContain('text-standard');
     expect(storage.get('text-size')).toBeUndefined();
 
-    const buttons = page.querySelectorAll('.big-button') as { dom: HTMLElement; dispatchEvent(name: string): void }[];
-    expect(buttons.map((b) => b.dom.textContent)).toEqual(['标准（当前）', '大字']);
-    buttons[1].dispatchEvent('tap');
-    await until(() => root, '大字（当前）');
+    const chips = page.querySelectorAll('.chip') as { dom: HTMLElement; dispatchEvent(name: string): void }[];
+    expect(chips.map((c) => c.dom.textContent)).toEqual(['✓ 标准', '大字']);
+    chips[1].dispatchEvent('tap');
+    await until(() => root, '✓ 大字');
 
     expect(shell().className).toContain('text-large');
-    expect(root.textContent).toContain('大字（当前）');
+    expect(chips.map((c) => c.dom.textContent)).toEqual(['标准', '✓ 大字']);
     expect(storage.get('text-size')).toBe('large');
   });
 });
