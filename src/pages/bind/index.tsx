@@ -1,17 +1,44 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { inviteCodeSchema } from '../../../types';
+import {
+  INVITE_CODE_LENGTH,
+  INVITE_VALID_DAYS,
+  inviteCodeProblem,
+  inviteCodeSchema,
+  launchParams,
+  normalizeInviteCode,
+  routes,
+} from '../../../types';
+import BigButton from '../../components/big-button';
+import Field from '../../components/field';
+import NoticeBar from '../../components/notice-bar';
+import { useOverlay } from '../../components/overlay/use-overlay';
 import PageShell from '../../components/page-shell';
 import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
+import { formatCode } from '../../services/format';
+
+/** The code a shared card or a scanned 小程序码 brought along, if any. */
+function codeFromLaunch(): string {
+  return launchParams(Taro.getCurrentInstance?.()?.router?.params).code ?? '';
+}
 
 export default function Bind() {
-  const [code, setCode] = useState('');
+  const [fromLink] = useState(codeFromLaunch);
+  const [code, setCode] = useState(fromLink);
   const [error, setError] = useState<string | null>(null);
   const [bound, setBound] = useState(false);
   const submission = useSubmission();
+  const overlay = useOverlay();
   const busy = submission.pending !== null || bound;
+  const normal = normalizeInviteCode(code);
+
+  const type = (value: string) => {
+    setCode(value);
+    // Speak up at once about a character no code has; wait for 绑定 before saying it is too short.
+    setError(inviteCodeProblem(value, { whileTyping: true }));
+  };
 
   const submit = async () => {
     if (bound) return;
@@ -23,24 +50,36 @@ export default function Bind() {
       const done = await submission.submit(parsed.data, () => callCloud('users', 'bind', { code: parsed.data }));
       if (!done.sent) return;
       setBound(true);
-      await Taro.showToast({ title: '绑定成功', icon: 'success' });
-      void Taro.reLaunch({ url: '/pages/index/index' });
+      await overlay.toast('绑定成功', 'success');
+      void Taro.reLaunch({ url: routes.home });
     } catch (e) {
       setError(errorText(e));
     }
   };
 
   return (
-    <PageShell>
-      <View className="card">
-        <Text className="title">绑定身份</Text>
-        <View className="muted">请输入驻村干部发给您的 8 位邀请码。一个邀请码只能用一次，7 天内有效。</View>
+    <PageShell title="绑定身份" overlay={overlay}>
+      <View className="muted intro">
+        请输入驻村干部发给您的 {INVITE_CODE_LENGTH} 位邀请码。一个邀请码只能用一次，{INVITE_VALID_DAYS} 天内有效。
       </View>
-      <Input className="field" placeholder="例如 ABCD 2345" value={code} maxlength={12} onInput={(e) => setCode(e.detail.value)} />
-      {error && <View className="error-text">{error}</View>}
-      <Button className={`big-button ${busy ? 'is-busy' : ''}`} disabled={busy} onClick={() => void submit()}>
-        {busy ? '正在绑定…' : '绑定'}
-      </Button>
+      {fromLink && <NoticeBar>已为您填好邀请码，核对无误后点“绑定”。</NoticeBar>}
+      <Field
+        label="邀请码"
+        error={error}
+        hint={normal.length > 0 && normal !== code ? `将核对：${formatCode(normal)}` : '字母大小写都可以，空格和横线会自动去掉'}
+      >
+        <Input
+          className="field"
+          ariaLabel="邀请码"
+          placeholder="例如 ABCD 2345"
+          value={code}
+          maxlength={40}
+          onInput={(e) => type(e.detail.value)}
+        />
+      </Field>
+      <BigButton busy={busy} busyText="正在绑定…" onTap={() => void submit()}>
+        绑定
+      </BigButton>
     </PageShell>
   );
 }
