@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
+import { localQrCodes } from '../cloudfunctions/core/adapters/local-qr-codes';
 import { openSqliteStore, type SqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
 import { consoleLogger, type Deps } from '../cloudfunctions/core/handler/deps';
 import type { Store } from '../cloudfunctions/core/ports/store';
@@ -16,12 +17,36 @@ export function openLocalStore(file: string): SqliteStore {
   return openSqliteStore(file);
 }
 
+export const DEFAULT_PORT = 8787;
+const localUrl = (port: number) => `http://127.0.0.1:${port}`;
+
 export interface LocalOptions {
   /** STORE_LATENCY_MS: a delay before every store call the functions make, CloudBase's round trip. */
   latencyMs?: number;
+  /** PUBLIC_URL: where a phone reaches the stand-in; its QR codes link to H5 pages under it. */
+  publicUrl?: string;
 }
 
-/** The stand-in's adapters: the embedded store, notifications into the in-app inbox, the movable clock. */
+/**
+ * PUBLIC_URL, or the stand-in's own address on `port`. Set it when a phone is to scan the
+ * stand-in's QR codes, since 127.0.0.1 on the phone is the phone: the https address of a tunnel
+ * to the stand-in, say (it listens on 127.0.0.1 only).
+ */
+export function publicUrlFromEnv(raw: string | undefined, port: number): string {
+  if (raw === undefined || raw.trim() === '') return localUrl(port);
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http(s) address such as http://192.168.1.5:8787, got "${raw}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    throw new Error(`PUBLIC_URL must be an http(s) address without ? or #, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** The stand-in's adapters: the embedded store, notifications into the in-app inbox, the movable clock, QR codes of H5 pages. */
 export function localDeps(store: Store, clock: MovableClock, options: LocalOptions = {}): Deps & { clock: MovableClock } {
   // The notifier writes through the slowed store too: its inbox writes are round trips on CloudBase as well.
   const slowed = withLatency(store, options.latencyMs ?? 0);
@@ -30,6 +55,7 @@ export function localDeps(store: Store, clock: MovableClock, options: LocalOptio
     clock,
     ids: cryptoIds,
     notifier: inboxNotifier(slowed, clock),
+    qr: localQrCodes(options.publicUrl ?? localUrl(DEFAULT_PORT)),
     log: consoleLogger,
   };
 }

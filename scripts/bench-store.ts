@@ -18,6 +18,7 @@ import { rosterRecords } from '../cloudfunctions/core/domain/roster';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
+import { localQrCodes } from '../cloudfunctions/core/adapters/local-qr-codes';
 import { cryptoIds } from '../cloudfunctions/core/ids';
 import type { Deps } from '../cloudfunctions/core/handler/deps';
 import type { Store } from '../cloudfunctions/core/ports/store';
@@ -95,7 +96,14 @@ async function level(existing: number, dir: string, rows: Map<string, Row>, colu
   // Counts store round trips (each one crosses the network on CloudBase) without slowing them.
   const store = withLatency(sqlite, 1, async () => void calls.n++);
   const clock = { now: () => new Date() };
-  const deps: Deps = { store, clock, ids: cryptoIds, notifier: inboxNotifier(store, clock), log: quiet };
+  const deps: Deps = {
+    store,
+    clock,
+    ids: cryptoIds,
+    notifier: inboxNotifier(store, clock),
+    qr: localQrCodes('http://127.0.0.1'),
+    log: quiet,
+  };
   const records = rosterRecords(rosterSchema.parse(county(VILLAGES, HOUSEHOLDS)));
   await importRoster(sqlite, records);
   const db = new Database(file);
@@ -188,7 +196,14 @@ async function countyTimer(dir: string, latencyMs: number) {
   const calls = { n: 0 };
   const store: Store = withLatency(sqlite, latencyMs, (ms) => (calls.n++, new Promise((r) => setTimeout(r, ms))));
   const clock = { now: () => new Date() };
-  const deps: Deps = { store, clock, ids: cryptoIds, notifier: inboxNotifier(store, clock), log: quiet };
+  const deps: Deps = {
+    store,
+    clock,
+    ids: cryptoIds,
+    notifier: inboxNotifier(store, clock),
+    qr: localQrCodes('http://127.0.0.1'),
+    log: quiet,
+  };
   const t = performance.now();
   const res = await handlers.wishes.invoke({}, { openid: null, source: 'timer', trigger: 'daily-review-reminder' }, deps);
   const seconds = (performance.now() - t) / 1000;

@@ -2,6 +2,8 @@ import { build, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contracts } from '../types';
+import { SUBSCRIBE_SEND } from '../cloudfunctions/core/adapters/cloudbase-notifier';
+import { WXACODE_GET_UNLIMITED } from '../cloudfunctions/core/adapters/cloudbase-qr-codes';
 
 /** The repository, whatever the working directory: the bundle tests build from jest. */
 const ROOT = resolve(__dirname, '..');
@@ -11,8 +13,16 @@ export const OUT_DIR = join(ROOT, 'build/functions');
 /** CloudBase's longest timeout: a timer walks a whole county (100,000 households) and needs all of it. */
 export const TIMER_TIMEOUT_S = 60;
 
-/** The cloud-call APIs every function may use (its notifier nudges by subscription message). */
-export const OPENAPI_PERMISSIONS = ['subscribeMessage.send'];
+/**
+ * The cloud-call APIs each function may use: every one may nudge by subscription message (its
+ * notifier), and users draws the 小程序码 of invites. WeChat refuses an API a function's
+ * config.json does not list (-604101).
+ */
+export const OPENAPI_PERMISSIONS: Record<keyof typeof contracts, readonly string[]> = {
+  users: [SUBSCRIBE_SEND, WXACODE_GET_UNLIMITED],
+  wishes: [SUBSCRIBE_SEND],
+  inbox: [SUBSCRIBE_SEND],
+};
 
 interface Trigger {
   name: string;
@@ -157,7 +167,7 @@ export function slimCloudbaseSdk(): Plugin {
 
 /** WeChat DevTools reads triggers and cloud-call permissions from config.json when it uploads a function. */
 export const devtoolsConfig = (name: keyof typeof contracts) => ({
-  permissions: { openapi: OPENAPI_PERMISSIONS },
+  permissions: { openapi: OPENAPI_PERMISSIONS[name] },
   triggers: triggersOf(name),
 });
 

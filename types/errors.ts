@@ -16,6 +16,7 @@ export const errorMessages = {
   'INVITE.NOT_FOUND': '邀请码不存在，请核对后重新输入',
   'INVITE.EXPIRED': '邀请码已过期，请联系驻村干部重新发放',
   'INVITE.USED': '邀请码已被使用，请联系驻村干部重新发放',
+  'INVITE.QR_UNAVAILABLE': '二维码暂时生成不了，请稍后再试，也可以把邀请码直接发给对方',
   'MEMBER.NOT_FOUND': '花名册中没有这个人',
   'MEMBER.ALREADY_BOUND': '此人已绑定微信，无需再发邀请码',
   'MEMBER.OUT_OF_SCOPE': '此人不在您负责的范围内',

@@ -37,6 +37,18 @@ export type RosterEntry = z.infer<typeof rosterEntrySchema>;
  */
 export const rosterNameQuery = z.string().trim().min(1, '请输入要找的姓名').max(20, '姓名最多输入 20 个字');
 
+/** A picture as a data URL (`data:image/png;base64,…`; WeChat's 小程序码 come as JPEG), for an <Image src>. */
+export const imageDataUrlSchema = z.string().regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/);
+
+export const inviteQrOutput = z.object({
+  code: z.string(),
+  memberName: z.string(),
+  expiresAt: instantSchema,
+  /** The bind page with the code, for onShareAppMessage: /pages/bind/index?code=ABCD2345. */
+  path: z.string(),
+  image: imageDataUrlSchema,
+});
+
 export const usersContract = defineFunction({
   name: 'users',
   actions: {
@@ -62,6 +74,18 @@ export const usersContract = defineFunction({
       input: z.object({ memberId: idSchema, requestId: requestIdSchema.optional() }).strict(),
       output: z.object({ code: z.string(), expiresAt: instantSchema, memberName: z.string() }),
       errors: ['MEMBER.NOT_FOUND', 'MEMBER.ALREADY_BOUND', 'MEMBER.OUT_OF_SCOPE'],
+      access: ['cadre', 'office'],
+    }),
+    /**
+     * A picture of the code that opens the bind page with this invite filled in, for a cadre to
+     * show or save: a 小程序码 in WeChat, a QR code of the H5 page in the stand-in. Only for an
+     * invite that can still be used, of someone the caller may invite (anyone else's is
+     * INVITE.NOT_FOUND, so codes cannot be probed). `path` is the same page for a share card.
+     */
+    inviteQr: defineAction({
+      input: z.object({ code: inviteCodeSchema }).strict(),
+      output: inviteQrOutput,
+      errors: ['INVITE.NOT_FOUND', 'INVITE.USED', 'INVITE.EXPIRED', 'MEMBER.ALREADY_BOUND', 'INVITE.QR_UNAVAILABLE'],
       access: ['cadre', 'office'],
     }),
     /**

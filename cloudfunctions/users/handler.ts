@@ -1,10 +1,11 @@
-import { usersContract } from '../../types';
+import { invitePath, inviteParams, routes, usersContract } from '../../types';
 import { DomainError } from '../core/domain/errors';
-import { assertRedeemable, issueInvite } from '../core/domain/invite';
+import { assertRedeemable, issueInvite, shareableInvite } from '../core/domain/invite';
 import { mayInvite } from '../core/domain/scope';
 import { defineHandler } from '../core/handler/define';
 import { requestDocId } from '../core/ids';
 import { saveNewInvite } from '../core/invites';
+import { toDataUrl, type QrImage } from '../core/ports/qr-codes';
 import { loadProfile } from '../core/profile';
 import { rosterPage } from './roster';
 
@@ -53,6 +54,21 @@ export const usersHandler = defineHandler(usersContract, {
     const requestKey = requestId ? requestDocId(openid, requestId) : null;
     const invite = await saveNewInvite(deps.store, deps.ids, (code) => issueInvite({ code, issuer: caller, target, now }), requestKey);
     return { code: invite._id, expiresAt: invite.expiresAt, memberName: target.name };
+  },
+
+  async inviteQr({ code }, { deps, now, caller }) {
+    const found = await deps.store.collection('invites').get(code);
+    const person = found ? await deps.store.collection('members').get(found.memberId) : null;
+    const { invite, target } = shareableInvite(found, person, caller, now);
+    let image: QrImage;
+    try {
+      image = await deps.qr.forPage(routes.bind, inviteParams(code));
+    } catch (e) {
+      // The invite itself is fine: the page can still send it as a share card or read the code out.
+      deps.log.error('[users.inviteQr] the QR code could not be made', e);
+      throw new DomainError('INVITE.QR_UNAVAILABLE');
+    }
+    return { code, memberName: target.name, expiresAt: invite.expiresAt, path: invitePath(code), image: toDataUrl(image) };
   },
 
   /** Frees the roster entry and removes the identity record together; the person binds again with a new code. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../../cloudfunctions/core/adapters/inbox-notifier';
+import { localQrCodes } from '../../cloudfunctions/core/adapters/local-qr-codes';
 import type { Deps } from '../../cloudfunctions/core/handler/deps';
 import { indexes } from '../../cloudfunctions/core/indexes';
 import { collections } from '../../cloudfunctions/core/ports/store';
@@ -89,6 +90,7 @@ describe('provisioning an environment from a roster', () => {
       clock,
       ids,
       notifier: inboxNotifier(store, clock),
+      qr: localQrCodes('http://127.0.0.1'),
       log: { warn: () => undefined, info: () => undefined, error: () => undefined },
     };
     const bound = await usersHandler.invoke(

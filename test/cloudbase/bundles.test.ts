@@ -38,7 +38,8 @@ beforeAll(async () => {
     containers.set(key, await startFunction(join(dir, name, 'index.js'), { ...platform, ...envVariables, SCF_FUNCTIONNAME: name }));
   };
   await Promise.all([
-    start('users', {}),
+    // Before the first release: invite 小程序码 open the trial version.
+    start('users', { WXACODE_ENV_VERSION: 'trial' }),
     start('inbox', {}),
     // No SUBSCRIBE_TEMPLATE_ID in .env.local: the CLI deploys SUBSCRIBE_TEMPLATE_ID="" (issue 6, point 1).
     start('wishes', {}),
@@ -65,7 +66,11 @@ function expectPlatformRequest(w: WireRequest) {
 async function call(fn: string, who: string | null, action: string, input: unknown = {}, key = fn) {
   covered.add(`${fn}.${action}`);
   gateway.take();
-  const environment: Record<string, string> = who ? { WX_OPENID: who, WX_APPID: 'wx-appid', TCB_SOURCE: 'wx_client' } : {};
+  // WX_CONTEXT_KEYS lists the call's WeChat variables, as the platform's does: node-sdk reads the
+  // cloud-call token of a client call, WX_API_TOKEN, only through it (src/utils/tcbcontext.ts).
+  const environment: Record<string, string> = who
+    ? { WX_OPENID: who, WX_APPID: 'wx-appid', TCB_SOURCE: 'wx_client', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_API_TOKEN' }
+    : {};
   const res = (await containers.get(key)!.invoke({ action, input }, environment)) as CloudResponse<any>;
   const wire = gateway.take();
   wire.forEach(expectPlatformRequest);
@@ -169,6 +174,52 @@ describe('the users bundle over node-sdk', () => {
     ]);
     expect(named(wire, 'database.commitTransaction')).toHaveLength(1);
     expect(dataOf((await call('users', openidOf('neighbourA'), 'whoami')).res)).toEqual({ bound: false });
+  });
+});
+
+describe("the users bundle drawing an invite's 小程序码", () => {
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
+  let code = '';
+
+  beforeAll(async () => {
+    // 王建国's binding was reset above, so he can be invited again.
+    code = dataOf((await call('users', openidOf('cadreA'), 'issueInvite', { memberId: people.neighbourA._id })).res).code;
+  });
+  afterEach(() => {
+    gateway.openApiReply = () => ({ errcode: 0, errmsg: 'ok' });
+  });
+
+  it("asks by cloud call as wx-server-sdk's wxacode.getUnlimited would, under a permission config.json declares", async () => {
+    gateway.openApiReply = () => ({ file: JPEG, contentType: 'image/jpeg' });
+    const { res, wire } = await call('users', openidOf('cadreA'), 'inviteQr', { code });
+    expect(dataOf(res)).toEqual({
+      code,
+      memberName: '王建国',
+      expiresAt: expect.any(String),
+      path: `/pages/bind/index?code=${code}`,
+      image: `data:image/jpeg;base64,${JPEG.toString('base64')}`,
+    });
+    const [draw, ...more] = named(wire, 'wx.openApi');
+    expect(more).toEqual([]);
+    expect(draw.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(draw.params).toMatchObject({ apiName: 'wxacode.getUnlimited', wxCloudApiToken: 'wx-api-token-client' });
+    expect(readFields(draw.parts!.requestData)[0]).toEqual([1, 0n]);
+    // WXACODE_ENV_VERSION=trial, rendered by the CLI from cloudbaserc.json: a trial code, whose page WeChat cannot check.
+    expect(openApiPairs(draw.parts!.requestData)).toEqual([
+      ['scene', JSON.stringify(`code=${code}`)],
+      ['page', '"pages/bind/index"'],
+      ['check_path', 'false'],
+      ['env_version', '"trial"'],
+    ]);
+    const config = JSON.parse(readFileSync(join(dir, 'users', 'config.json'), 'utf8')) as { permissions: { openapi: string[] } };
+    expect(config.permissions.openapi).toContain(draw.params.apiName);
+  });
+
+  it("answers QR_UNAVAILABLE when WeChat refuses, and logs WeChat's errcode", async () => {
+    gateway.openApiReply = () => ({ errcode: 41030, errmsg: 'invalid page hint' });
+    const { res } = await call('users', openidOf('cadreA'), 'inviteQr', { code });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVITE.QR_UNAVAILABLE' } });
+    await expect(outputOf(containers.get('users')!, /the QR code could not be made[\s\S]*41030/)).resolves.toBeTruthy();
   });
 });
 

@@ -62,8 +62,9 @@ describe('cloudbaserc.json against the contracts', () => {
 });
 
 describe('config.json for WeChat DevTools', () => {
-  it("declares the cloud-call permission and the contract's timers", () => {
-    expect(OPENAPI_PERMISSIONS).toContain('subscribeMessage.send');
+  it("declares the cloud-call permissions and the contract's timers", () => {
+    expect(OPENAPI_PERMISSIONS.wishes).toContain('subscribeMessage.send');
+    expect(devtoolsConfig('users').permissions.openapi).toEqual(['subscribeMessage.send', 'wxacode.getUnlimited']);
     expect(devtoolsConfig('wishes')).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
       triggers: [{ name: 'daily-review-reminder', type: 'timer', config: '0 0 8 * * * *' }],

@@ -50,10 +50,15 @@ function parseMultipart(body: Buffer, contentType: string): Record<string, Buffe
   return parts;
 }
 
-/** What the fake answers to a cloud call: WeChat's JSON inside a protobuf CommOpenApiResp. */
-export type OpenApiReply = (call: WireRequest) => { errcode: number; errmsg?: string } | { tcbError: string };
+/**
+ * What the fake answers to a cloud call: WeChat's JSON, or a file such as wxacode's image,
+ * inside a protobuf CommOpenApiResp; or CloudBase's own JSON error.
+ */
+export type OpenApiReply = (
+  call: WireRequest,
+) => { errcode: number; errmsg?: string } | { file: Buffer; contentType: string } | { tcbError: string };
 
-function commOpenApiResp(json: object): Buffer {
+function commOpenApiResp(body: Buffer, contentType: string): Buffer {
   const ld = (no: number, b: Buffer) => {
     const len: number[] = [];
     for (let n = b.length; ; n >>>= 7) {
@@ -65,7 +70,7 @@ function commOpenApiResp(json: object): Buffer {
     }
     return Buffer.concat([Buffer.from([(no << 3) | 2, ...len]), b]);
   };
-  return Buffer.concat([ld(1, Buffer.from(JSON.stringify(json))), ld(2, Buffer.from('application/json; charset=utf-8'))]);
+  return Buffer.concat([ld(1, body), ld(2, Buffer.from(contentType))]);
 }
 
 export class FakeGateway {
@@ -176,7 +181,11 @@ export class FakeGateway {
       case 'wx.openApi': {
         const reply = this.openApiReply(w);
         if ('tcbError' in reply) return this.json({ code: reply.tcbError, message: 'refused by the fake' });
-        return { status: 200, type: 'application/octet-stream', body: commOpenApiResp({ errmsg: 'ok', ...reply }) };
+        const resp =
+          'file' in reply
+            ? commOpenApiResp(reply.file, reply.contentType)
+            : commOpenApiResp(Buffer.from(JSON.stringify({ errmsg: 'ok', ...reply })), 'application/json; charset=utf-8');
+        return { status: 200, type: 'application/octet-stream', body: resp };
       }
       default:
         throw new DbError('INVALID_ACTION', `the fake gateway does not know ${w.action}`);

@@ -1,5 +1,6 @@
 import { openSqliteStore, type SqliteStore } from '../../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../../cloudfunctions/core/adapters/inbox-notifier';
+import { localQrCodes } from '../../cloudfunctions/core/adapters/local-qr-codes';
 import type { FunctionHandler } from '../../cloudfunctions/core/handler/define';
 import type { Deps } from '../../cloudfunctions/core/handler/deps';
 import type { Clock, IdSource } from '../../cloudfunctions/core/ports/clock';
@@ -63,6 +64,9 @@ export type Person = keyof typeof people;
 export const openidOf = (p: Person): string => `wx-${people[p]._id}`;
 const unbound: Person[] = ['unboundA', 'otherTownship'];
 
+/** The address the world's QR codes link under. */
+export const STAND_IN_URL = 'http://stand-in.test:8787';
+
 export interface World {
   store: SqliteStore;
   clock: ReturnType<typeof testClock>;
@@ -83,6 +87,8 @@ export async function makeWorld(): Promise<World> {
     clock,
     ids: testIds(),
     notifier: inboxNotifier(store, clock),
+    // QR codes as the stand-in draws them, of H5 pages under this address.
+    qr: localQrCodes(STAND_IN_URL),
     log: { error: (_m, d) => errors.push(d), warn: () => undefined, info: () => undefined },
   };
   await store.collection('counties').add({ _id: 'c-qinghe', name: '青禾县' });

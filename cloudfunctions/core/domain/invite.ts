@@ -30,6 +30,25 @@ export function assertRedeemable(invite: InviteRecord | null, now: Date): assert
   if (Date.parse(invite.expiresAt) <= now.getTime()) throw new DomainError('INVITE.EXPIRED');
 }
 
+/**
+ * The invite and its person, when `viewer` may pass the invite on (as a share card or a code
+ * to scan); otherwise throws why not. Someone outside the viewer's reach gets NOT_FOUND, as for
+ * a code that does not exist, so a cadre cannot learn whether another village's code is real;
+ * only then do used and expired count. A person bound meanwhile by another code could not use
+ * this one either.
+ */
+export function shareableInvite(
+  invite: InviteRecord | null,
+  target: MemberRecord | null,
+  viewer: MemberRecord,
+  now: Date,
+): { invite: InviteRecord; target: MemberRecord } {
+  if (!invite || !target || target._id !== invite.memberId || !mayInvite(viewer, target)) throw new DomainError('INVITE.NOT_FOUND');
+  assertRedeemable(invite, now);
+  if (target.openid !== null) throw new DomainError('MEMBER.ALREADY_BOUND');
+  return { invite, target };
+}
+
 /** Who issued the invites that bring an environment's first office users in, before anyone can issue one. */
 export const PROVISIONING_ISSUER = 'provisioning';
 

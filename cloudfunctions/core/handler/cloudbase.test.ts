@@ -124,9 +124,10 @@ describe('the production dependencies', () => {
 
 describe('the function environment', () => {
   it('reads an empty or blank SUBSCRIBE_TEMPLATE_ID, as the CLI renders an unset {{env.X}}, as unset', () => {
-    expect(readFunctionEnv({ SUBSCRIBE_TEMPLATE_ID: '', SUBSCRIBE_MINIPROGRAM_STATE: '' })).toEqual({
+    expect(readFunctionEnv({ SUBSCRIBE_TEMPLATE_ID: '', SUBSCRIBE_MINIPROGRAM_STATE: '', WXACODE_ENV_VERSION: '' })).toEqual({
       SUBSCRIBE_TEMPLATE_ID: undefined,
       SUBSCRIBE_MINIPROGRAM_STATE: 'formal',
+      WXACODE_ENV_VERSION: 'release',
     });
     expect(readFunctionEnv({ SUBSCRIBE_TEMPLATE_ID: '  ' }).SUBSCRIBE_TEMPLATE_ID).toBeUndefined();
     expect(readFunctionEnv({}).SUBSCRIBE_TEMPLATE_ID).toBeUndefined();
@@ -136,7 +137,13 @@ describe('the function environment', () => {
     expect(readFunctionEnv({ SUBSCRIBE_TEMPLATE_ID: 'TPL-1', SUBSCRIBE_MINIPROGRAM_STATE: 'trial' })).toEqual({
       SUBSCRIBE_TEMPLATE_ID: 'TPL-1',
       SUBSCRIBE_MINIPROGRAM_STATE: 'trial',
+      WXACODE_ENV_VERSION: 'release',
     });
     expect(() => readFunctionEnv({ SUBSCRIBE_MINIPROGRAM_STATE: 'beta' })).toThrow();
+  });
+
+  it("reads which version an invite's 小程序码 opens, and refuses one WeChat does not know", () => {
+    expect(readFunctionEnv({ WXACODE_ENV_VERSION: 'trial' }).WXACODE_ENV_VERSION).toBe('trial');
+    expect(() => readFunctionEnv({ WXACODE_ENV_VERSION: 'formal' })).toThrow();
   });
 });

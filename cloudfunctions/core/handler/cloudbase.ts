@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { z } from 'zod';
 import { cloudbaseNotifier } from '../adapters/cloudbase-notifier';
+import { wxacodeQrCodes } from '../adapters/cloudbase-qr-codes';
 import { cloudbaseStore } from '../adapters/cloudbase-store';
 import type { CbDatabase } from '../adapters/cloudbase-db';
 import { cryptoIds } from '../ids';
@@ -18,6 +19,11 @@ const unsetIfBlank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ?
 const envSchema = z.object({
   SUBSCRIBE_TEMPLATE_ID: z.preprocess(unsetIfBlank, z.string().trim().min(1).optional()),
   SUBSCRIBE_MINIPROGRAM_STATE: z.preprocess(unsetIfBlank, z.enum(['formal', 'trial', 'developer']).default('formal')),
+  /**
+   * Which version of the mini-program an invite's 小程序码 opens. `trial` before the first
+   * release (or while the bind page is not yet in the published version); see cloudbase-qr-codes.ts.
+   */
+  WXACODE_ENV_VERSION: z.preprocess(unsetIfBlank, z.enum(['release', 'trial', 'develop']).default('release')),
 });
 export type FunctionEnv = z.infer<typeof envSchema>;
 
@@ -46,6 +52,7 @@ export function productionDeps(): Deps {
         : null,
       log: consoleLogger,
     }),
+    qr: wxacodeQrCodes(app, { envVersion: env.WXACODE_ENV_VERSION }),
     log: consoleLogger,
   };
   return deps;

@@ -1,5 +1,6 @@
 import type { Clock, IdSource } from '../ports/clock';
 import type { Notifier } from '../ports/notifier';
+import type { QrCodes } from '../ports/qr-codes';
 import type { Store } from '../ports/store';
 
 export interface Logger {
@@ -15,6 +16,8 @@ export interface Deps {
   notifier: Notifier;
   clock: Clock;
   ids: IdSource;
+  /** Codes to scan that open a page of the app (invites). */
+  qr: QrCodes;
   log: Logger;
 }
 
