@@ -69,4 +69,10 @@ export function hidePage(): void {
 }
 
 export const useLaunch = (_fn: () => void): void => undefined;
+
+/** The share card the page last offered (WeChat asks for it when the person shares). */
+export const shared: { current: (() => unknown) | null } = { current: null };
+export function useShareAppMessage(fn: () => unknown): void {
+  shared.current = fn;
+}
 export default Taro;

@@ -13,6 +13,8 @@ interface Props {
   /** What a screen reader says when the words on the button are not enough. */
   label?: string;
   className?: string;
+  /** WeChat's built-in button behaviours, e.g. 'share' opens the share sheet (onShareAppMessage). */
+  openType?: 'share';
   onTap: () => void;
 }
 
@@ -28,6 +30,7 @@ export default function BigButton({
   disabled = false,
   label,
   className = '',
+  openType,
   onTap,
   children,
 }: PropsWithChildren<Props>) {
@@ -37,6 +40,7 @@ export default function BigButton({
     <Button
       className={classes}
       disabled={blocked}
+      openType={openType}
       {...a11y('button', label, blocked ? { disabled: true } : {})}
       onClick={() => {
         if (!blocked) onTap();
