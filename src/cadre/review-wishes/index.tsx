@@ -5,27 +5,28 @@ import PagedList from '../../components/paged-list';
 import { usePaged, useRefreshOnReturn } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import { formatTime } from '../../services/format';
+import './index.scss';
 
 export default function ReviewWishes() {
-  const list = usePaged((page) => callCloud('wishes', 'pendingReview', page));
+  const list = usePaged((page) => callCloud('wishes', 'pendingReview', page), { cacheKey: 'review-wishes' });
   useRefreshOnReturn(list.reload);
   return (
-    <PageShell>
-      <View className="muted">村民提交的心愿，审核通过后才会上心愿墙。</View>
+    <PageShell className="review-wishes">
+      <View className="muted intro">村民提交的心愿，审核通过后才会上心愿墙。</View>
       <PagedList<ReviewWish>
         list={list}
         emptyText="没有待审核的心愿"
         keyOf={(w) => w.id}
         render={(w) => (
           <View className="card wish">
-            <View>
+            <View className="wish-head">
               <Text className="badge">{wishCategoryLabels[w.category]}</Text>
-              <Text className="small muted">
-                {' '}
-                {w.submitterName} · {w.householdLabel} · {formatTime(w.createdAt)}
-              </Text>
+              <Text className="small muted">{formatTime(w.createdAt)}</Text>
             </View>
-            <View>{w.text}</View>
+            <View className="wish-text">{w.text}</View>
+            <View className="small muted">
+              {w.submitterName} · {w.householdLabel}
+            </View>
           </View>
         )}
       />

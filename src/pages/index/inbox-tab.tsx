@@ -10,7 +10,7 @@ import { formatTime } from '../../services/format';
 
 /** The 消息 tab: newest first; opening a message marks it read and follows its link. */
 export default function InboxTab({ onRead }: { onRead: () => void }) {
-  const list = usePaged((page) => callCloud('inbox', 'list', page));
+  const list = usePaged((page) => callCloud('inbox', 'list', page), { cacheKey: 'inbox' });
   const [readNow, setReadNow] = useState<Set<string>>(new Set());
 
   const open = (m: InboxMessage) => {

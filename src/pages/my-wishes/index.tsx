@@ -1,36 +1,36 @@
-import { Button, Text, View } from '@tarojs/components';
-import { wishCategoryLabels, wishStatusLabels, type OwnWish } from '../../../types';
+import { Text, View } from '@tarojs/components';
+import { routes, wishCategoryLabels, wishStatusLabels, type OwnWish } from '../../../types';
+import BigButton from '../../components/big-button';
 import PageShell from '../../components/page-shell';
 import PagedList from '../../components/paged-list';
+import Steps from '../../components/steps';
 import { usePaged, useRefreshOnReturn } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import { formatTime } from '../../services/format';
 import { go } from '../../services/navigate';
+import { wishProgress, wishStages } from './progress';
+import './index.scss';
 
 export default function MyWishes() {
-  const list = usePaged((page) => callCloud('wishes', 'mine', page));
+  const list = usePaged((page) => callCloud('wishes', 'mine', page), { cacheKey: 'my-wishes' });
   useRefreshOnReturn(list.reload);
   return (
-    <PageShell>
+    <PageShell className="my-wishes">
       <PagedList<OwnWish>
         list={list}
         emptyText="您还没有提交过心愿。家里缺什么、需要帮什么忙，都可以写下来。"
-        emptyAction={
-          <Button className="big-button" onClick={go('/pages/wish-new/index')}>
-            许个心愿
-          </Button>
-        }
+        emptyAction={<BigButton onTap={go(routes.wishNew)}>许个心愿</BigButton>}
         keyOf={(w) => w.id}
         render={(w) => (
           <View className="card wish">
-            <View>
+            <View className="wish-head">
               <Text className="badge">{wishStatusLabels[w.status]}</Text>
               <Text className="small muted">
-                {' '}
                 {wishCategoryLabels[w.category]} · {formatTime(w.createdAt)}
               </Text>
             </View>
-            <View>{w.text}</View>
+            <View className="wish-text">{w.text}</View>
+            <Steps steps={wishStages} {...wishProgress(w.status)} />
           </View>
         )}
       />
