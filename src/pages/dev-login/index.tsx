@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { roleLabels, type Role } from '../../../types';
+import BigButton from '../../components/big-button';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { useLoad } from '../../hooks/use-cloud';
@@ -41,16 +42,14 @@ export default function DevLogin() {
         <View key={place} className="card">
           <View className="title">{place}</View>
           {list.map((u) => (
-            <Button key={u.openid} className="big-button secondary" onClick={() => choose(u.openid)}>
+            <BigButton key={u.openid} kind="secondary" onTap={() => choose(u.openid)}>
               {u.name}
               <Text className="small">（{roleLabels[u.role]}）</Text>
-            </Button>
+            </BigButton>
           ))}
         </View>
       ))}
-      <Button className="big-button" onClick={() => choose(newWechatOpenid())}>
-        新微信用户（未绑定）
-      </Button>
+      <BigButton onTap={() => choose(newWechatOpenid())}>新微信用户（未绑定）</BigButton>
     </PageShell>
   );
 }
