@@ -34,39 +34,34 @@ const Taro = {
   getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 })),
 };
 
-const showListeners = new Set<{ current: () => void }>();
-
-/** Like Taro's: calls `fn` each time the page is shown, the first show included. */
-export function useDidShow(fn: () => void): void {
-  const latest = useRef(fn);
-  latest.current = fn;
-  useEffect(() => {
-    showListeners.add(latest);
-    return () => void showListeners.delete(latest);
-  }, []);
+/** A page event: the hook a component listens with, and what a test calls to fire it on every mounted page. */
+function pageEvent(): [listen: (fn: () => void) => void, fire: () => void] {
+  const listeners = new Set<{ current: () => void }>();
+  const useListen = (fn: () => void): void => {
+    const latest = useRef(fn);
+    latest.current = fn;
+    useEffect(() => {
+      listeners.add(latest);
+      return () => void listeners.delete(latest);
+    }, []);
+  };
+  const fire = () => {
+    for (const listener of [...listeners]) listener.current();
+  };
+  return [useListen, fire];
 }
 
-/** Shows the mounted pages, as WeChat does on first display and when the user comes back to a page. */
-export function showPage(): void {
-  for (const listener of [...showListeners]) listener.current();
-}
+/**
+ * Like Taro's useDidShow: calls `fn` each time the page is shown, the first show included.
+ * `showPage()` shows the mounted pages, as WeChat does on first display and when the user comes back.
+ */
+export const [useDidShow, showPage] = pageEvent();
 
-const hideListeners = new Set<{ current: () => void }>();
-
-/** Like Taro's: calls `fn` each time the page is hidden (another page opens, or the app goes to the background). */
-export function useDidHide(fn: () => void): void {
-  const latest = useRef(fn);
-  latest.current = fn;
-  useEffect(() => {
-    hideListeners.add(latest);
-    return () => void hideListeners.delete(latest);
-  }, []);
-}
-
-/** Hides the mounted pages, as WeChat does when the person switches away from the app. */
-export function hidePage(): void {
-  for (const listener of [...hideListeners]) listener.current();
-}
+/**
+ * Like Taro's useDidHide: calls `fn` each time the page is hidden (another page opens, or the app
+ * goes to the background). `hidePage()` hides the mounted pages, as WeChat does when the person switches away.
+ */
+export const [useDidHide, hidePage] = pageEvent();
 
 export const useLaunch = (_fn: () => void): void => undefined;
 
