@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { callCloud } from '../../services/cloud';
+import { FakeRecognition, installSpeechRecognition } from '../../../test/doubles/speech-recognition';
 import WishNew from './index';
 
 jest.mock('../../services/cloud', () => ({
@@ -210,5 +211,21 @@ describe('the wish form', () => {
     render(<WishNew />);
     await screen.findByText('提交心愿');
     expect(screen.queryByText(/已填好您上次没有提交的内容/)).toBeNull();
+  });
+
+  it('adds what the villager says to the wish text, where the phone can listen', async () => {
+    const remove = installSpeechRecognition();
+    try {
+      const { container } = render(<WishNew />);
+      await typeWish(container, '孙子上学');
+      fireEvent.click(screen.getByText('点我说话'));
+      act(() => {
+        FakeRecognition.latest().hear('需要一个书包');
+        FakeRecognition.latest().end();
+      });
+      expect(screen.getByText('10/200 字')).toBeTruthy();
+    } finally {
+      remove();
+    }
   });
 });

@@ -17,6 +17,7 @@ import NoticeBar from '../../components/notice-bar';
 import { useOverlay } from '../../components/overlay/use-overlay';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
+import VoiceButton from '../../components/voice-button';
 import { useLoad } from '../../hooks/use-cloud';
 import { useDraft } from '../../hooks/use-draft';
 import { useSubmission } from '../../hooks/use-submission';
@@ -107,7 +108,13 @@ export default function WishNew() {
       <Field label="心愿类别" error={errors.category}>
         <Chips label="心愿类别" options={categories} value={category} onChange={setCategory} />
       </Field>
-      <Field label="心愿内容" error={errors.text} hint="写清楚需要什么、给谁用" count={{ value: text.trim().length, max: WISH_TEXT_MAX }}>
+      <Field
+        label="心愿内容"
+        error={errors.text}
+        hint="写清楚需要什么、给谁用"
+        count={{ value: text.trim().length, max: WISH_TEXT_MAX }}
+        extra={<VoiceButton field="心愿内容" onText={(said) => setText(text + said)} />}
+      >
         <Textarea
           className="field wish-text"
           placeholder="例如：孙子上学需要一个书包"
