@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { setDevOpenid } from './dev-identity';
-import { loadItem, saveItem, userKey } from './user-storage';
+import { forgetUserItems, loadItem, saveItem, userKey } from './user-storage';
 
 beforeEach(() => {
   Taro.clearStorageSync();
@@ -44,5 +44,19 @@ describe('saving and loading', () => {
       set.mockRestore();
       warn.mockRestore();
     }
+  });
+});
+
+describe('forgetUserItems', () => {
+  it('forgets drafts, saved lists and request ids, and nothing else', () => {
+    saveItem(userKey('draft', 'wish-new'), { values: { text: '旧的' } });
+    saveItem(userKey('cache', 'home'), { unread: 1 });
+    saveItem(userKey('request-ids', 'wish-new'), []);
+    Taro.setStorageSync('text-size', 'large');
+    forgetUserItems();
+    expect(loadItem(userKey('draft', 'wish-new'))).toBeUndefined();
+    expect(loadItem(userKey('cache', 'home'))).toBeUndefined();
+    expect(loadItem(userKey('request-ids', 'wish-new'))).toBeUndefined();
+    expect(Taro.getStorageSync('text-size')).toBe('large');
   });
 });

@@ -43,3 +43,18 @@ export function saveItem(key: string, value: unknown): void {
     console.warn(`[storage] could not save ${key}`, e);
   }
 }
+
+/**
+ * Forgets everything kept for the person using the app: drafts, saved lists and request ids.
+ * Called when a WeChat account is bound to a roster person, since the account may have been
+ * someone else's before (a binding reset for a phone passed on in the family).
+ */
+export function forgetUserItems(): void {
+  const kinds: UserItemKind[] = ['draft', 'cache', 'request-ids'];
+  const prefixes = kinds.map((kind) => userKey(kind, ''));
+  try {
+    for (const key of Taro.getStorageInfoSync().keys) if (prefixes.some((p) => key.startsWith(p))) Taro.removeStorageSync(key);
+  } catch (e) {
+    console.warn("[storage] could not forget the earlier person's items", e);
+  }
+}

@@ -13,6 +13,7 @@ const Taro = {
   setStorageSync: (key: string, value: unknown) => void storage.set(key, JSON.parse(JSON.stringify(value)) as unknown),
   removeStorageSync: (key: string) => void storage.delete(key),
   clearStorageSync: () => storage.clear(),
+  getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
   request: jest.fn(),
   cloud: { init: jest.fn(), callFunction: jest.fn() },
   /** Plugins (WechatSI) are absent unless a test scripts one. */

@@ -38,8 +38,8 @@ export default function Invite() {
   const [error, setError] = useState<{ text: string; retry: () => void } | null>(null);
   const overlay = useOverlay();
   // One request at a time on this page. An invite's request id is kept per member until it is issued.
-  const invites = useSubmission();
-  const resets = useSubmission();
+  const invites = useSubmission('issue-invite');
+  const resets = useSubmission('reset-binding');
   const pending = invites.pending ?? resets.pending;
   const [rosterVersion, setRosterVersion] = useState(0);
 

@@ -18,6 +18,7 @@ import PageShell from '../../components/page-shell';
 import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 import { formatCode } from '../../services/format';
+import { forgetUserItems } from '../../services/user-storage';
 
 /** The code a shared card or a scanned 小程序码 brought along, if any. */
 function codeFromLaunch(): string {
@@ -50,6 +51,7 @@ export default function Bind() {
       const done = await submission.submit(parsed.data, () => callCloud('users', 'bind', { code: parsed.data }));
       if (!done.sent) return;
       setBound(true);
+      forgetUserItems();
       await overlay.toast('绑定成功', 'success');
       void Taro.reLaunch({ url: routes.home });
     } catch (e) {
