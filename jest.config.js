@@ -4,6 +4,11 @@
  */
 const transform = { '^.+\\.(m?js|jsx|ts|tsx)$': 'babel-jest' };
 
+// Far from China on purpose: every date the app shows or stores must be China time whatever the
+// zone of the phone or the server, and tests in a UTC+8 zone could not tell. Set before jest
+// starts its workers, which inherit it.
+process.env.TZ = 'America/Los_Angeles';
+
 module.exports = {
   projects: [
     {
