@@ -22,6 +22,11 @@ export const errorMessages = {
   'MEMBER.OUT_OF_SCOPE': '此人不在您负责的范围内',
   'MEMBER.NOT_BOUND': '此人还没有绑定微信，无需解除',
   'WISH.TOO_MANY_OPEN': '您还有未完成的心愿，最多同时提交 3 个',
+  'WISH.NOT_FOUND': '找不到这个心愿，可能已被撤回',
+  'WISH.ALREADY_CLAIMED': '该心愿已被认领',
+  'WISH.CLAIM_LIMIT': '您认领的心愿已经够多了，请先送达已认领的心愿',
+  'WISH.BAD_TRANSITION': '这个心愿现在不能这样操作，请刷新后再看',
+  'WISH.ALREADY_THANKED': '您已经感谢过了',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

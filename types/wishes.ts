@@ -16,16 +16,25 @@ export const wishCategoryLabels: Record<WishCategory, string> = {
 };
 
 /** The micro-wish lifecycle: review before publishing, one claim, proof, receipt. */
-export const wishStatusSchema = z.enum(['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed']);
+export const wishStatusSchema = z.enum(['pending_review', 'published', 'rejected', 'withdrawn', 'claimed', 'fulfilled', 'confirmed']);
 export type WishStatus = z.infer<typeof wishStatusSchema>;
 export const wishStatusLabels: Record<WishStatus, string> = {
   pending_review: '待审核',
   published: '已上墙',
   rejected: '未通过',
+  withdrawn: '已撤回',
   claimed: '已认领',
   fulfilled: '已送达',
   confirmed: '已确认收到',
 };
+
+/**
+ * Who may see and claim a published wish: its village, or, once a cadre widened a wish beyond
+ * the village's means (seed 000 §一.4: 联系社会帮扶力量), its township or county.
+ */
+export const wishScopeSchema = z.enum(['village', 'township', 'county']);
+export type WishScope = z.infer<typeof wishScopeSchema>;
+export const wishScopeLabels: Record<WishScope, string> = { village: '本村', township: '全镇', county: '全县' };
 
 export const WISH_TEXT_MIN = 5;
 export const WISH_TEXT_MAX = 200;

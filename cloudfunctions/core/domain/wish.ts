@@ -1,9 +1,8 @@
-import { MAX_OPEN_WISHES, type OwnWish, type ReviewWish, type WishCategory, type WishStatus } from '../../../types';
+import { MAX_OPEN_WISHES, type OwnWish, type ReviewWish, type WishCategory } from '../../../types';
 import type { HouseholdRecord, MemberRecord, WishRecord } from '../records';
 import { DomainError } from './errors';
 
-/** Statuses in which a wish still waits for something to happen. */
-export const OPEN_WISH_STATUSES: readonly WishStatus[] = ['pending_review', 'published', 'claimed', 'fulfilled'];
+export { OPEN_WISH_STATUSES } from './wish-machine';
 
 export function submitWish(args: {
   id: string;

@@ -13,6 +13,8 @@ export function wishProgress(status: WishStatus): { current: number; failed?: st
       return { current: 1 };
     case 'rejected':
       return { current: 1, failed: '未通过' };
+    case 'withdrawn':
+      return { current: 1, failed: '已撤回' };
     case 'published':
       return { current: 2 };
     case 'claimed':
