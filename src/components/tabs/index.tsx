@@ -25,11 +25,11 @@ export default function Tabs<K extends string>({ tabs, value, onChange }: Props<
           <View
             key={t.key}
             className={`tab ${on ? 'is-on' : ''}`}
-            {...a11y('tab', t.label, { selected: on })}
+            {...a11y('tab', t.badge ? `${t.label}，${t.badge} 条未读` : t.label, { selected: on })}
             onClick={() => onChange(t.key)}
           >
             <Text>{t.label}</Text>
-            {t.badge !== undefined && t.badge > 0 && <Badge count={t.badge} />}
+            {t.badge !== undefined && t.badge > 0 && <Badge count={t.badge} spoken={false} />}
           </View>
         );
       })}
