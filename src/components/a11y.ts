@@ -5,9 +5,13 @@
  * instead. Only those: an `aria-role` attribute in the browser is not ARIA, and axe-core
  * counts it a critical fault (aria-valid-attr) on every element that carries it.
  */
+/** Roles a person acts on: in the browser they must also take keyboard focus, as native controls do. */
+const actionable = new Set(['button', 'tab', 'radio', 'switch', 'link']);
+
 export function a11y(role: string, label?: string, extra: Record<string, string | boolean> = {}): Record<string, string> {
   if (process.env.TARO_ENV === 'h5') {
     const props: Record<string, string> = { role };
+    if (actionable.has(role)) props.tabIndex = '0';
     if (label !== undefined) props['aria-label'] = label;
     for (const [k, v] of Object.entries(extra)) props[`aria-${k}`] = String(v);
     return props;

@@ -1,6 +1,7 @@
 import { Image, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { invitePath } from '../../../types';
+import { a11y } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import type { Overlay } from '../../components/overlay/use-overlay';
 import StateView from '../../components/state-view';
@@ -36,7 +37,7 @@ export default function IssuedInvite({ issued, overlay, onBack }: { issued: Issu
         <View className="small muted">只能使用一次，{formatTime(issued.expiresAt)} 前有效。</View>
         {qr.data ? (
           <View className="qr">
-            <Image className="qr-image" src={qr.data.image} mode="aspectFit" ariaLabel={`${issued.memberName}的绑定二维码`} />
+            <Image className="qr-image" src={qr.data.image} mode="aspectFit" {...a11y('img', `${issued.memberName}的绑定二维码`)} />
             <View className="small">请本人用微信扫一扫，会打开绑定页并填好邀请码</View>
           </View>
         ) : (

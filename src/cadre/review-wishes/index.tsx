@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { wishCategoryLabels, type ReviewWish } from '../../../types';
+import BigButton from '../../components/big-button';
 import PageShell from '../../components/page-shell';
 import PagedList from '../../components/paged-list';
 import { usePaged, useRefreshOnReturn } from '../../hooks/use-cloud';
@@ -13,6 +14,10 @@ export default function ReviewWishes() {
   return (
     <PageShell className="review-wishes">
       <View className="muted intro">村民提交的心愿，审核通过后才会上心愿墙。</View>
+      {/* New wishes arrive while the page is open; a slow network makes pull-to-refresh hard to read. */}
+      <BigButton kind="secondary" busy={list.loading} busyText="正在刷新…" onTap={list.reload}>
+        刷新列表
+      </BigButton>
       <PagedList<ReviewWish>
         list={list}
         emptyText="没有待审核的心愿"

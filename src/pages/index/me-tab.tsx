@@ -16,7 +16,7 @@ export default function MeTab({ profile }: { profile: Profile }) {
         <View className="muted">{profile.villageName ?? profile.scope.name}</View>
       </View>
       <CellGroup title="设置">
-        <Cell title="字号" value={textSizeLabels[size]} label={`字号，当前${textSizeLabels[size]}`} onTap={go(routes.settings)} />
+        <Cell title="字号" value={textSizeLabels[size]} onTap={go(routes.settings)} />
       </CellGroup>
       {process.env.TARO_ENV === 'h5' && (
         <CellGroup title="本地演示">
