@@ -37,7 +37,8 @@ export default function Field({ label, error, hint, count, extra, children }: Pr
         )}
         {count && (
           <Text className={`kit-field-count ${near ? 'is-near' : ''}`}>
-            {count.value}/{count.max} 字{count.value > count.max ? `（多了 ${count.value - count.max} 字）` : count.value === count.max ? '（已满）' : ''}
+            {count.value}/{count.max} 字
+            {count.value > count.max ? `（多了 ${count.value - count.max} 字）` : count.value === count.max ? '（已满）' : ''}
           </Text>
         )}
       </View>
