@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
+import { keywordContentCheck } from '../cloudfunctions/core/adapters/keyword-content-check';
+import { diskBlobs, localFiles, memoryBlobs, type LocalFileStore } from '../cloudfunctions/core/adapters/local-files';
 import { localQrCodes } from '../cloudfunctions/core/adapters/local-qr-codes';
 import { openSqliteStore, type SqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
 import { consoleLogger, type Deps } from '../cloudfunctions/core/handler/deps';
@@ -25,7 +27,13 @@ export interface LocalOptions {
   latencyMs?: number;
   /** PUBLIC_URL: where a phone reaches the stand-in; its QR codes link to H5 pages under it. */
   publicUrl?: string;
+  /** Where uploaded photos and made files go (see uploadsDirFor); without it they live in memory. */
+  uploadsDir?: string;
 }
+
+/** `.data/uploads/` beside the data file; none for an in-memory store, whose files go with it. */
+export const uploadsDirFor = (dataFile: string): string | undefined =>
+  dataFile === ':memory:' ? undefined : join(dirname(dataFile), 'uploads');
 
 /**
  * PUBLIC_URL, or the stand-in's own address on `port`. Set it when a phone is to scan the
@@ -47,7 +55,11 @@ export function publicUrlFromEnv(raw: string | undefined, port: number): string 
 }
 
 /** The stand-in's adapters: the embedded store, notifications into the in-app inbox, the movable clock, QR codes of H5 pages. */
-export function localDeps(store: Store, clock: MovableClock, options: LocalOptions = {}): Deps & { clock: MovableClock } {
+export function localDeps(
+  store: Store,
+  clock: MovableClock,
+  options: LocalOptions = {},
+): Deps & { clock: MovableClock; files: LocalFileStore } {
   // The notifier writes through the slowed store too: its inbox writes are round trips on CloudBase as well.
   const slowed = withLatency(store, options.latencyMs ?? 0);
   return {
@@ -56,6 +68,9 @@ export function localDeps(store: Store, clock: MovableClock, options: LocalOptio
     ids: cryptoIds,
     notifier: inboxNotifier(slowed, clock),
     qr: localQrCodes(options.publicUrl ?? localUrl(DEFAULT_PORT)),
+    // The keyword list of config/content-keywords.json: the stand-in never calls WeChat.
+    content: keywordContentCheck(),
+    files: localFiles(options.uploadsDir ? diskBlobs(options.uploadsDir) : memoryBlobs(), () => clock.now()),
     log: consoleLogger,
   };
 }

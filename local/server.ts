@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { handlers } from '../cloudfunctions/registry';
 import type { FunctionHandler } from '../cloudfunctions/core/handler/define';
 import type { Deps } from '../cloudfunctions/core/handler/deps';
+import type { LocalFileStore } from '../cloudfunctions/core/adapters/local-files';
 import type { MovableClock } from './clock';
 import { clockState, fireAll, readClockBody } from './dev-routes';
+import { fileRoutes } from './files-routes';
 import { listDevUsers } from './dev-users';
 import { ClientGone, failure, HttpError, readJson, send } from './http';
 import { serveStatic } from './static';
@@ -13,7 +15,7 @@ import { timerScheduler, type TimerSpec } from './timers';
 export { MAX_BODY_BYTES } from './http';
 
 export interface StandInOptions {
-  deps: Deps & { clock: MovableClock };
+  deps: Deps & { clock: MovableClock; files: LocalFileStore };
   staticDir: string;
   port?: number;
   host?: string;
@@ -71,6 +73,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
         ],
       ]),
     },
+    ...fileRoutes(deps.files, deps.store),
     {
       pattern: /^\/api\/dev\/users$/,
       methods: new Map<string, Handle>([['GET', async (_req, res) => send(res, 200, await listDevUsers(deps.store))]]),

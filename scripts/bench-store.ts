@@ -18,13 +18,17 @@ import { rosterRecords } from '../cloudfunctions/core/domain/roster';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
+import { keywordContentCheck } from '../cloudfunctions/core/adapters/keyword-content-check';
+import { localFiles, memoryBlobs } from '../cloudfunctions/core/adapters/local-files';
 import { localQrCodes } from '../cloudfunctions/core/adapters/local-qr-codes';
 import { cryptoIds } from '../cloudfunctions/core/ids';
 import type { Deps } from '../cloudfunctions/core/handler/deps';
 import type { Store } from '../cloudfunctions/core/ports/store';
 import type { InboxRecord, WishRecord } from '../cloudfunctions/core/records';
+import { wishRecord } from '../test/support/wish-record';
 import { handlers } from '../cloudfunctions/registry';
 import { withLatency } from '../local/latency-store';
+import { benchWall } from './bench-wall';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '0,10000,100000').split(',').map(Number);
 const VILLAGES = 50;
@@ -59,17 +63,17 @@ function county(villages: number, households: number, villagers = true): RosterI
   return { county: { id: 'c', name: '测试县' }, townships: [{ id: 't', name: '测试镇', villages: vs }], staff };
 }
 
-const filler = (i: number, at: string): WishRecord => ({
-  _id: `fill-${i}`,
-  villageId: `fv${i % 2500}`,
-  householdId: `fh${i % 100_000}`,
-  submitterId: `fm${i % 100_000}`,
-  category: 'daily',
-  text: '填充用的心愿，模拟一个已经有很多数据的县。',
-  status: i % 10 === 0 ? 'pending_review' : 'confirmed',
-  createdAt: at,
-  updatedAt: at,
-});
+const filler = (i: number, at: string): WishRecord =>
+  wishRecord({
+    _id: `fill-${i}`,
+    villageId: `fv${i % 2500}`,
+    householdId: `fh${i % 100_000}`,
+    submitterId: `fm${i % 100_000}`,
+    text: '填充用的心愿，模拟一个已经有很多数据的县。',
+    status: i % 10 === 0 ? 'pending_review' : 'confirmed',
+    createdAt: at,
+    updatedAt: at,
+  });
 
 /** Inserts `n` documents with plain prepared statements: the floor the store is compared with. */
 function rawInserts(db: Database.Database, table: string, n: number, from: number): number {
@@ -102,6 +106,8 @@ async function level(existing: number, dir: string, rows: Map<string, Row>, colu
     ids: cryptoIds,
     notifier: inboxNotifier(store, clock),
     qr: localQrCodes('http://127.0.0.1'),
+    files: localFiles(memoryBlobs(), () => clock.now()),
+    content: keywordContentCheck(),
     log: quiet,
   };
   const records = rosterRecords(rosterSchema.parse(county(VILLAGES, HOUSEHOLDS)));
@@ -202,10 +208,12 @@ async function countyTimer(dir: string, latencyMs: number) {
     ids: cryptoIds,
     notifier: inboxNotifier(store, clock),
     qr: localQrCodes('http://127.0.0.1'),
+    files: localFiles(memoryBlobs(), () => clock.now()),
+    content: keywordContentCheck(),
     log: quiet,
   };
   const t = performance.now();
-  const res = await handlers.wishes.invoke({}, { openid: null, source: 'timer', trigger: 'daily-review-reminder' }, deps);
+  const res = await handlers.wishes.invoke({}, { openid: null, source: 'timer', trigger: 'daily' }, deps);
   const seconds = (performance.now() - t) / 1000;
   if (!res.ok) throw new Error(res.error.code);
   console.log(
@@ -227,6 +235,7 @@ async function main() {
   console.log(line(header));
   table.forEach((r) => console.log(line(r)));
   await countyTimer(dir, Number(process.env.BENCH_LATENCY_MS ?? 20));
+  await benchWall(dir);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -2,6 +2,7 @@ import { build, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contracts } from '../types';
+import { SECURITY_MSG_SEC_CHECK } from '../cloudfunctions/core/adapters/cloudbase-content-check';
 import { SUBSCRIBE_SEND } from '../cloudfunctions/core/adapters/cloudbase-notifier';
 import { WXACODE_GET_UNLIMITED } from '../cloudfunctions/core/adapters/cloudbase-qr-codes';
 
@@ -15,12 +16,13 @@ export const TIMER_TIMEOUT_S = 60;
 
 /**
  * The cloud-call APIs each function may use: every one may nudge by subscription message (its
- * notifier), and users draws the 小程序码 of invites. WeChat refuses an API a function's
+ * notifier), users draws the 小程序码 of invites, and wishes checks user text before others read
+ * it (security.msgSecCheck). WeChat refuses an API a function's
  * config.json does not list (-604101).
  */
 export const OPENAPI_PERMISSIONS: Record<keyof typeof contracts, readonly string[]> = {
   users: [SUBSCRIBE_SEND, WXACODE_GET_UNLIMITED],
-  wishes: [SUBSCRIBE_SEND],
+  wishes: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
   inbox: [SUBSCRIBE_SEND],
 };
 
@@ -97,7 +99,6 @@ export const LEFT_OUT_PACKAGES: Record<string, string> = {
 
 export const LEFT_OUT_FILES: Record<string, string> = {
   '@cloudbase/node-sdk/dist/ai/index.js': 'app.ai() (@cloudbase/ai, @cloudbase/app, web-streams-polyfill)',
-  '@cloudbase/node-sdk/dist/storage/index.js': 'cloud storage (xml2js)',
   '@cloudbase/node-sdk/dist/auth/index.js': 'app.auth() (jsonwebtoken)',
   '@cloudbase/node-sdk/dist/functions/index.js': 'app.callFunction()',
   '@cloudbase/node-sdk/dist/cloudrun/index.js': 'app.callContainer()',
@@ -142,7 +143,7 @@ export function slimCloudbaseSdk(): Plugin {
       .map((p) => p.replace(/[/.-]/g, '\\$&'))
       .join('|')})$`,
   );
-  const sdkRelative = /^\.\.?\/(?:\.\.\/)*(ai|storage|auth|functions|cloudrun|analytics|notification|realtime\/websocket-client)$/;
+  const sdkRelative = /^\.\.?\/(?:\.\.\/)*(ai|auth|functions|cloudrun|analytics|notification|realtime\/websocket-client)$/;
   return {
     name: 'slim-cloudbase-sdk',
     setup(b) {

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { roleLabels } from '../types';
 import { movableClock } from '../local/clock';
-import { DEFAULT_DATA_FILE, DEFAULT_PORT, localDeps, openLocalStore, publicUrlFromEnv } from '../local/deps';
+import { DEFAULT_DATA_FILE, DEFAULT_PORT, localDeps, openLocalStore, publicUrlFromEnv, uploadsDirFor } from '../local/deps';
 import { latencyFromEnv } from '../local/latency-store';
 import { listDevUsers } from '../local/dev-users';
 import { ensureDemoInvite, seedIfEmpty } from '../local/seed';
@@ -39,7 +39,7 @@ async function main() {
   const clock = movableClock();
   const store = openLocalStore(dataFile);
   // Seeding below uses the store directly: only the functions' calls pay the latency.
-  const deps = localDeps(store, clock, { latencyMs, publicUrl });
+  const deps = localDeps(store, clock, { latencyMs, publicUrl, uploadsDir: uploadsDirFor(dataFile) });
   if (await seedIfEmpty(store, clock)) console.log(`已生成演示数据 (demo county seeded into ${dataFile})`);
   const invite = await ensureDemoInvite(store, clock, deps.ids);
   const standIn = await startStandIn({ deps, staticDir: 'dist-h5', port });

@@ -1,16 +1,24 @@
 import { pagePath, routes } from '../types/routes';
 
-const pages = [routes.home, routes.bind, routes.wishNew, routes.myWishes, routes.settings].map(pagePath);
+// The wish page is in the main package: villagers open it from 我的心愿 and from notifications.
+const pages = [routes.home, routes.bind, routes.wishNew, routes.myWishes, routes.wish, routes.settings].map(pagePath);
+/** A subpackage's pages, relative to its root. */
+const inPackage = (root: string, list: string[]) => list.map((r) => pagePath(r).replace(new RegExp(`^${root}/`), ''));
 /** Pages only cadres and offices open: a subpackage, so villagers never download them. */
-const cadrePages = [routes.reviewWishes, routes.invite].map((r) => pagePath(r).replace(/^cadre\//, ''));
+const cadrePages = inPackage('cadre', [routes.reviewWishes, routes.invite, routes.submitFor, routes.ledger]);
+/** The wish wall and claims: helpers, cadres and offices; villagers never download them either. */
+const helperPages = inPackage('helper', [routes.wishWall, routes.myClaims, routes.fulfil]);
 
 export default defineAppConfig({
   // The demo-user picker exists only in the H5 build that the local stand-in serves.
   pages: process.env.TARO_ENV === 'h5' ? [...pages, pagePath(routes.devLogin)] : pages,
-  subPackages: [{ root: 'cadre', pages: cadrePages }],
-  // The cadre package is small; fetching it while a cadre looks at the home page makes their
-  // first tap instant. WeChat cannot preload by role, so villagers on a mobile network are spared.
-  preloadRule: { 'pages/index/index': { network: 'wifi', packages: ['cadre'] } },
+  subPackages: [
+    { root: 'cadre', pages: cadrePages },
+    { root: 'helper', pages: helperPages },
+  ],
+  // Both packages are small; fetching them while a helper or cadre looks at the home page makes
+  // their first tap instant. WeChat cannot preload by role, so villagers on a mobile network are spared.
+  preloadRule: { 'pages/index/index': { network: 'wifi', packages: ['cadre', 'helper'] } },
   // Voice input through WeChat's 微信同声传译 plugin only when asked for: a build that declares a
   // plugin the mini-program has not added in the admin console does not start at all.
   ...(process.env.TARO_ENV === 'weapp' && process.env.WECHAT_SI_PLUGIN === '1'

@@ -27,6 +27,8 @@ export const errorMessages = {
   'WISH.CLAIM_LIMIT': '您认领的心愿已经够多了，请先送达已认领的心愿',
   'WISH.BAD_TRANSITION': '这个心愿现在不能这样操作，请刷新后再看',
   'WISH.ALREADY_THANKED': '您已经感谢过了',
+  'WISH.CONTENT_RISKY': '内容里有不适合发布的词句，请修改后再提交',
+  'HOUSEHOLD.NOT_FOUND': '本村花名册里没有这一户',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -12,10 +12,21 @@ export const routes = {
   myWishes: '/pages/my-wishes/index',
   settings: '/pages/settings/index',
   devLogin: '/pages/dev-login/index',
+  /** One wish: progress, history and what the caller may do; opened with `?id=`. */
+  wish: '/pages/wish/index',
   reviewWishes: '/cadre/review-wishes/index',
   invite: '/cadre/invite/index',
+  submitFor: '/cadre/submit-for/index',
+  ledger: '/cadre/ledger/index',
+  wishWall: '/helper/wall/index',
+  myClaims: '/helper/claims/index',
+  /** The delivery form for one claimed wish; opened with `?id=`. */
+  fulfil: '/helper/fulfil/index',
 } as const;
 export type Route = (typeof routes)[keyof typeof routes];
+
+/** A page of one wish (the wish page, the delivery form), as a link a notification or a tap can open. */
+export const wishLink = (route: typeof routes.wish | typeof routes.fulfil, id: string): string => `${route}?id=${encodeURIComponent(id)}`;
 
 /** A route as WeChat's APIs want it in subscription messages and QR codes: no leading slash. */
 export const pagePath = (route: string): string => route.replace(/^\//, '');

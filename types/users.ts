@@ -28,6 +28,8 @@ export const rosterEntrySchema = z.object({
   /** e.g. "三组 12 号" for villagers; the sending unit for helpers and cadres. */
   detail: z.string(),
   bound: z.boolean(),
+  /** A villager's household, for a cadre recording a wish for it (代录心愿); null for staff. */
+  householdId: idSchema.nullable(),
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 

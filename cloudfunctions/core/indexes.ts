@@ -28,6 +28,8 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
     { name: 'county_name', keys: [asc('countyId'), asc('name')] },
     // The review reminder: the cadres of the villages with wishes waiting.
     { name: 'role_village', keys: [asc('role'), asc('villageId')] },
+    // Who of a household hears about its wish (claimed, delivered).
+    { name: 'household_role', keys: [asc('householdId'), asc('role')] },
   ],
   users: [],
   invites: [
@@ -39,12 +41,28 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
   wishes: [
     // Counting a household's open wishes when its counter is first made.
     { name: 'household_status', keys: [asc('householdId'), asc('status')] },
-    // wishes.mine, newest first.
-    { name: 'submitter_created', keys: [asc('submitterId'), desc('createdAt')] },
+    // wishes.mine: the household's wishes (those a cadre wrote down for it too), newest first.
+    { name: 'household_created', keys: [asc('householdId'), desc('createdAt')] },
+    // wishes.ledger: the wishes created in a date range, of a cadre's village or an office's area, oldest first.
+    { name: 'village_created', keys: [asc('villageId'), asc('createdAt')] },
+    { name: 'township_created', keys: [asc('townshipId'), asc('createdAt')] },
+    { name: 'county_created', keys: [asc('countyId'), asc('createdAt')] },
     // wishes.pendingReview of a village, newest first.
     { name: 'village_status_created', keys: [asc('villageId'), asc('status'), desc('createdAt')] },
     // The review reminder: every wish waiting for review in the county.
     { name: 'status_created', keys: [asc('status'), desc('createdAt')] },
+    // wishes.wall of a helper or cadre: one query per scope a wish can have (no OR across fields
+    // on CloudBase), each on its own key, merged by publishedAt (see wishes/wall.ts).
+    { name: 'wall_village', keys: [asc('status'), asc('scope'), asc('villageId'), desc('publishedAt')] },
+    { name: 'wall_township', keys: [asc('status'), asc('scope'), asc('townshipId'), desc('publishedAt')] },
+    { name: 'wall_county', keys: [asc('status'), asc('scope'), asc('countyId'), desc('publishedAt')] },
+    // wishes.wall of a township or county office: everything published in its area.
+    { name: 'status_township_published', keys: [asc('status'), asc('townshipId'), desc('publishedAt')] },
+    { name: 'status_county_published', keys: [asc('status'), asc('countyId'), desc('publishedAt')] },
+    // wishes.myClaims, soonest due first, and counting a member's active claims for their counter.
+    { name: 'claimer_status_due', keys: [asc('claimerId'), asc('status'), asc('claimDueAt')] },
+    // The hourly claim check: claims in order of their due date.
+    { name: 'status_due', keys: [asc('status'), asc('claimDueAt')] },
   ],
   inbox: [
     // inbox.list, newest first, and its unread count.

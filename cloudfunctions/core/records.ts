@@ -1,4 +1,5 @@
-import type { HouseholdCategory, Role, ScopeLevel, WishCategory, WishStatus } from '../../types';
+import type { HouseholdCategory, Role, ScopeLevel, WishCategory, WishChannel, WishScope, WishStatus } from '../../types';
+import type { WishActionKind } from './domain/wish-machine';
 
 /** Shapes of stored documents. Instants are ISO-8601 strings so both engines sort them alike. */
 
@@ -81,14 +82,46 @@ export interface RequestRecord {
   createdAt: string;
 }
 
+/** One change of a wish's state, kept on the wish (who, when, from, to, note). */
+export interface WishHistoryEntry {
+  at: string;
+  /** A member id, or 'system' for the claim timer. */
+  by: string;
+  action: 'submit' | WishActionKind;
+  from: WishStatus | null;
+  to: WishStatus;
+  note: string | null;
+}
+
 export interface WishRecord {
   _id: string;
   villageId: string;
+  townshipId: string;
+  countyId: string;
   householdId: string;
+  /** Who wrote it down: the villager, or a cadre for the household (then `channel` says how). */
   submitterId: string;
+  channel: WishChannel | null;
   category: WishCategory;
+  /** The villager's own words: shown to the household and the village's cadres only. */
   text: string;
+  /** The public summary the reviewing cadre published; what the wall shows. */
+  summary: string | null;
+  value: number | null;
+  /** Photo ids (cloud:// or local://); on the wall only once published. */
+  photos: string[];
   status: WishStatus;
+  scope: WishScope;
+  rejectReason: string | null;
+  publishedAt: string | null;
+  claimerId: string | null;
+  claimedAt: string | null;
+  claimDueAt: string | null;
+  /** When the claimer was last reminded that the claim falls due, so a reminder goes once. */
+  claimRemindedAt: string | null;
+  delivery: { note: string; photos: string[]; at: string } | null;
+  thanks: { text: string; at: string } | null;
+  history: WishHistoryEntry[];
   createdAt: string;
   updatedAt: string;
 }

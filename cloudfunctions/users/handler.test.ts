@@ -132,6 +132,7 @@ describe('the roster for invites', () => {
       villageName: '杏花村',
       detail: '三组 12 号',
       bound: false,
+      householdId: 'h-a1',
     });
     expect(entry('王秀兰')).toMatchObject({ bound: true, villageName: '杏花村' });
     expect(entry('陈静')).toMatchObject({ role: 'helper', detail: '县卫健局', bound: true });

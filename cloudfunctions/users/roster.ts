@@ -35,6 +35,7 @@ export async function rosterPage(
     villageName: m.villageId ? (villages.get(m.villageId)?.name ?? null) : null,
     detail: (m.householdId ? households.get(m.householdId)?.address : null) ?? m.unit ?? '',
     bound: m.openid !== null,
+    householdId: m.householdId,
   }));
   return { items, nextCursor: page.nextCursor };
 }

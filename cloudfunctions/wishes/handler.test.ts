@@ -1,5 +1,6 @@
 import { MAX_OPEN_WISHES } from '../../types';
 import { dataOf, makeWorld, openidOf, type World } from '../../test/support/world';
+import { wishRecord } from '../../test/support/wish-record';
 import { counterId, lowerCounter, openWishesKey } from '../core/counters';
 import { requestDocId } from '../core/ids';
 import { withLatency } from '../../local/latency-store';
@@ -158,17 +159,9 @@ describe('a submit sent again with the same request id', () => {
   it('refuses a request id whose record another member of the same WeChat made', async () => {
     // The WeChat was bound to another roster entry before (a reset binding, then a new bind).
     const id = requestDocId(openidOf('villagerA'), requestId);
-    await w.store.collection('wishes').add({
-      _id: id,
-      villageId: 'v-xinghua',
-      householdId: 'h-a1',
-      submitterId: 'm-someone-else',
-      category: 'daily',
-      text: '以前的心愿',
-      status: 'pending_review',
-      createdAt: '2026-11-01T00:00:00.000Z',
-      updatedAt: '2026-11-01T00:00:00.000Z',
-    });
+    await w.store
+      .collection('wishes')
+      .add(wishRecord({ _id: id, submitterId: 'm-someone-else', text: '以前的心愿', createdAt: '2026-11-01T00:00:00.000Z' }));
     expect(await submit('villagerA', wish)).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT' } });
   });
 
@@ -180,8 +173,8 @@ describe('a submit sent again with the same request id', () => {
 describe('the morning review reminder', () => {
   it('notifies only cadres whose village has wishes waiting, once a day however often the timer fires', async () => {
     dataOf(await submit('villagerA', { category: 'daily', text: '冬天需要一床厚棉被' }));
-    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 1, cadres: 1, notified: 1 });
-    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 1, cadres: 1, notified: 0 });
+    expect(dataOf(await w.fireTimer(wishes))).toMatchObject({ villages: 1, cadres: 1, notified: 1 });
+    expect(dataOf(await w.fireTimer(wishes))).toMatchObject({ villages: 1, cadres: 1, notified: 0 });
 
     const a = dataOf(await w.call(inbox, 'cadreA', 'list', {}));
     expect(a.unread).toBe(1);
@@ -190,13 +183,13 @@ describe('the morning review reminder', () => {
     expect(dataOf(await w.call(inbox, 'cadreB', 'list', {})).items).toEqual([]);
 
     w.clock.set('2026-11-25T00:30:00.000Z');
-    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 1, cadres: 1, notified: 1 });
+    expect(dataOf(await w.fireTimer(wishes))).toMatchObject({ villages: 1, cadres: 1, notified: 1 });
   });
 
   it('leaves out wishes that no longer wait for review', async () => {
     const done = dataOf(await submit('villagerB', { category: 'daily', text: '已经处理过的心愿' }));
     await closeWish(done.id);
-    expect(dataOf(await w.fireTimer(wishes))).toEqual({ villages: 0, cadres: 0, notified: 0 });
+    expect(dataOf(await w.fireTimer(wishes))).toMatchObject({ villages: 0, cadres: 0, notified: 0 });
   });
 
   it('reads what waits rather than every cadre: store calls follow the villages with wishes, not the county', async () => {
@@ -213,11 +206,7 @@ describe('the morning review reminder', () => {
   });
 
   it('cannot be set off by a client that sends a timer-shaped event', async () => {
-    const res = await wishes.invoke(
-      { Type: 'Timer', TriggerName: 'daily-review-reminder' },
-      { openid: 'wx-m-va', source: 'client' },
-      w.deps,
-    );
+    const res = await wishes.invoke({ Type: 'Timer', TriggerName: 'daily' }, { openid: 'wx-m-va', source: 'client' }, w.deps);
     expect(!res.ok && res.error.code).toBe('COMMON.BAD_REQUEST');
   });
 });

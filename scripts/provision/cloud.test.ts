@@ -76,9 +76,9 @@ describe('the CloudBase collection admin', () => {
         },
       ],
     ]);
-    const submitter = indexes.wishes.find((i) => i.name === 'submitter_created')!;
-    expect(indexKeys(submitter)).toEqual([
-      { Name: 'submitterId', Direction: '1' },
+    const household = indexes.wishes.find((i) => i.name === 'household_created')!;
+    expect(indexKeys(household)).toEqual([
+      { Name: 'householdId', Direction: '1' },
       { Name: 'createdAt', Direction: '-1' },
       { Name: '_id', Direction: '-1' },
     ]);

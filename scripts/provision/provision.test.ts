@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../../cloudfunctions/core/adapters/inbox-notifier';
+import { keywordContentCheck } from '../../cloudfunctions/core/adapters/keyword-content-check';
+import { localFiles, memoryBlobs } from '../../cloudfunctions/core/adapters/local-files';
 import { localQrCodes } from '../../cloudfunctions/core/adapters/local-qr-codes';
 import type { Deps } from '../../cloudfunctions/core/handler/deps';
 import { indexes } from '../../cloudfunctions/core/indexes';
@@ -91,6 +93,8 @@ describe('provisioning an environment from a roster', () => {
       ids,
       notifier: inboxNotifier(store, clock),
       qr: localQrCodes('http://127.0.0.1'),
+      content: keywordContentCheck(),
+      files: localFiles(memoryBlobs(), () => clock.now()),
       log: { warn: () => undefined, info: () => undefined, error: () => undefined },
     };
     const bound = await usersHandler.invoke(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { collections } from '../../cloudfunctions/core/ports/store';
 import { buildFunctions, readCloudbaserc } from '../../scripts/build-functions';
 import { contracts, type CloudResponse } from '../../types';
 import { dataOf, openidOf, people } from '../support/world';
+import { wishRecord } from '../support/wish-record';
 import { renderEnvVariables, seedWorld } from './cli-env';
 import { ENV_ID, functionEnv } from './function-env';
 import { decode, FakeGateway, type WireRequest } from './gateway';
@@ -226,6 +228,16 @@ describe("the users bundle drawing an invite's 小程序码", () => {
 describe('the wishes bundle deployed without a template (SUBSCRIBE_TEMPLATE_ID="")', () => {
   const requestId = randomUUID();
   let wishId = '';
+  let collected = '';
+
+  // msgSecCheck v2 answers errcode 0 and its verdict in `result` (WeChat's documented shape).
+  beforeEach(() => {
+    const passed = { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 'trace-1' };
+    gateway.openApiReply = (w) => (w.params.apiName === 'security.msgSecCheck' ? passed : { errcode: 0, errmsg: 'ok' });
+  });
+  afterAll(() => {
+    gateway.openApiReply = () => ({ errcode: 0, errmsg: 'ok' });
+  });
 
   it('submits a wish in a transaction, and answers a retry with the same wish', async () => {
     const input = { category: 'daily', text: '想要一台收音机听戏', requestId };
@@ -242,6 +254,20 @@ describe('the wishes bundle deployed without a template (SUBSCRIBE_TEMPLATE_ID="
     const again = await call('wishes', openidOf('villagerA'), 'submit', input);
     expect(dataOf(again.res)).toEqual(wish);
     expect(gateway.db.count('wishes', { submitterId: people.villagerA._id })).toBe(1);
+
+    // The text was checked by cloud call, as wx-server-sdk's security.msgSecCheck would, under a permission config.json declares.
+    const [check, ...more] = named(wire, 'wx.openApi');
+    expect(more).toEqual([]);
+    expect(check.params).toMatchObject({ apiName: 'security.msgSecCheck', wxCloudApiToken: 'wx-api-token-client' });
+    expect(openApiPairs(check.parts!.requestData)).toEqual([
+      ['openid', JSON.stringify(openidOf('villagerA'))],
+      ['scene', '2'],
+      ['version', '2'],
+      ['content', JSON.stringify('想要一台收音机听戏')],
+    ]);
+    const config = JSON.parse(readFileSync(join(dir, 'wishes', 'config.json'), 'utf8')) as { permissions: { openapi: string[] } };
+    expect(config.permissions.openapi).toContain(check.params.apiName);
+    expect(named(again.wire, 'wx.openApi')).toEqual([]);
   });
 
   it("reads the household's open-wish count from its counter document", async () => {
@@ -267,8 +293,68 @@ describe('the wishes bundle deployed without a template (SUBSCRIBE_TEMPLATE_ID="
     expect(named(wire, 'database.getDocument', 'members').map(queryOf)).toContainEqual({ _id: { $in: [people.villagerA._id] } });
   });
 
+  it("takes a wish a cadre collected for a household of the village, checked with the cadre's openid", async () => {
+    const input = { householdId: 'h-a1', category: 'daily', text: '电话里说想要一个暖手宝', channel: 'phone', requestId: randomUUID() };
+    const { res, wire } = await call('wishes', openidOf('cadreA'), 'submitFor', input);
+    collected = dataOf(res).id;
+    const [insert] = named(wire, 'database.insertDocument', 'wishes');
+    expect(insert.params.transactionId).toBeTruthy();
+    expect(decode((insert.params.data as string[])[0])).toMatchObject({
+      householdId: 'h-a1',
+      channel: 'phone',
+      submitterId: people.cadreA._id,
+    });
+    const [check] = named(wire, 'wx.openApi');
+    expect(new Map(openApiPairs(check.parts!.requestData)).get('openid')).toBe(JSON.stringify(openidOf('cadreA')));
+  });
+
+  it('publishes it in a transaction and tells the household in its inbox', async () => {
+    const { res, wire } = await call('wishes', openidOf('cadreA'), 'review', { id: collected, decision: 'publish', summary: '一个暖手宝' });
+    expect(dataOf(res)).toEqual({ id: collected, status: 'published' });
+    const [update] = named(wire, 'database.modifyDocument', 'wishes');
+    expect(update.params.transactionId).toBeTruthy();
+    expect(named(wire, 'database.commitTransaction')).toHaveLength(1);
+    expect(gateway.db.find('wishes', { _id: collected })[0]).toMatchObject({ status: 'published', summary: '一个暖手宝' });
+    expect(gateway.db.find('inbox', { to: people.villagerA._id })).toEqual([expect.objectContaining({ title: '心愿已上墙' })]);
+  });
+
+  it("withdraws it for the household, lowering the household's counter in the same transaction", async () => {
+    const { res, wire } = await call('wishes', openidOf('villagerA'), 'withdraw', { id: collected });
+    expect(dataOf(res)).toEqual({ id: collected, status: 'withdrawn' });
+    const writes = wire.filter((w) => w.params.transactionId && w.action === 'database.modifyDocument');
+    expect(new Set(writes.map((w) => w.params.transactionId)).size).toBe(1);
+    expect(writes.map((w) => w.params.collectionName).sort()).toEqual(['counters', 'wishes']);
+    expect(dataOf((await call('wishes', openidOf('villagerA'), 'quota', {})).res)).toEqual({ open: 1, max: 3 });
+  });
+
+  it("writes the village's ledger to cloud storage and answers a ten-minute link to it, never a public one", async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const { res, wire } = await call('wishes', openidOf('cadreA'), 'ledger', {
+      from: '2026-01-01',
+      to: today < '2026-12-31' ? today : '2026-12-31',
+    });
+    const { url } = dataOf(res);
+    const [meta] = named(wire, 'storage.getUploadMetadata');
+    expect(meta.params).toMatchObject({
+      path: expect.stringMatching(/^ledgers\/\d{4}-\d{2}-\d{2}\/2026-01-01_\d{4}-\d{2}-\d{2}_.+\.xlsx$/),
+      method: 'put',
+    });
+    const fileId = [...gateway.storage.keys()].find((id) => id.endsWith(String(meta.params.path)))!;
+    expect(fileId).toMatch(new RegExp(`^cloud://${ENV_ID}\\.`));
+    const [links] = named(wire, 'storage.batchGetDownloadUrl');
+    expect(links.params.file_list).toEqual([{ fileid: fileId, max_age: 600 }]);
+    expect(url).toBe(`${gateway.url.replace(/\/admin$/, '')}/tmp/${encodeURIComponent(fileId)}?sign=fake`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(gateway.storage.get(fileId)! as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('心愿台账')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['序号', '村', '户主']);
+    const villages = new Set<unknown>();
+    sheet.eachRow((row, n) => n > 1 && villages.add(row.getCell(2).value));
+    expect([...villages]).toEqual(['杏花村']);
+  });
+
   it('runs the daily reminder into the inbox without any cloud call, and logs no error', async () => {
-    const { res, wire } = await fire('wishes', 'daily-review-reminder');
+    const { res, wire } = await fire('wishes', 'daily');
     expect(dataOf(res)).toMatchObject({ notified: 1 });
     expect(named(wire, 'wx.openApi')).toEqual([]);
     expect(gateway.db.find('inbox', { to: people.cadreA._id })).toHaveLength(1);
@@ -276,10 +362,66 @@ describe('the wishes bundle deployed without a template (SUBSCRIBE_TEMPLATE_ID="
   });
 
   it("runs only a timer the platform fired: a client's timer-shaped event is refused", async () => {
-    const forged = await containers
-      .get('wishes')!
-      .invoke({ Type: 'Timer', TriggerName: 'daily-review-reminder' }, { WX_OPENID: openidOf('cadreA') });
+    const forged = await containers.get('wishes')!.invoke({ Type: 'Timer', TriggerName: 'daily' }, { WX_OPENID: openidOf('cadreA') });
     expect(forged).toMatchObject({ ok: false, error: { code: 'COMMON.BAD_REQUEST' } });
+  });
+});
+
+describe('the wish wall and claims over node-sdk', () => {
+  const id = 'wall-bundle-1';
+  beforeAll(() => {
+    const passed = { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 'trace-2' };
+    gateway.openApiReply = (w) => (w.params.apiName === 'security.msgSecCheck' ? passed : { errcode: 0, errmsg: 'ok' });
+    gateway.db.insert('wishes', [
+      wishRecord({ _id: id, status: 'published', summary: '一床厚棉被', publishedAt: '2026-11-20T02:00:00.000Z' }) as never,
+    ]);
+  });
+  afterAll(() => {
+    gateway.openApiReply = () => ({ errcode: 0, errmsg: 'ok' });
+  });
+
+  it('reads the wall as three indexed queries, one per scope, and the villages in one batch', async () => {
+    const { res, wire } = await call('wishes', openidOf('helperA'), 'wall', { limit: 5 });
+    expect(dataOf(res).items).toEqual([expect.objectContaining({ id, maskedName: '王**', villageName: '杏花村' })]);
+    const reads = named(wire, 'database.getDocument', 'wishes').map(queryOf);
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        { status: 'published', scope: 'village', villageId: 'v-xinghua' },
+        { status: 'published', scope: 'township', townshipId: 't-shiqiao' },
+        { status: 'published', scope: 'county', countyId: 'c-qinghe' },
+      ]),
+    );
+    expect(named(wire, 'database.getDocument', 'villages')).toHaveLength(1);
+  });
+
+  it("shows the wish's page and lets the village cadre widen it in a transaction", async () => {
+    expect(dataOf((await call('wishes', openidOf('helperA'), 'get', { id })).res)).toMatchObject({ id, text: null, can: ['claim'] });
+    const { res, wire } = await call('wishes', openidOf('cadreA'), 'widen', { id, scope: 'township' });
+    expect(dataOf(res)).toEqual({ id, status: 'published', scope: 'township' });
+    expect(named(wire, 'database.modifyDocument', 'wishes')[0].params.transactionId).toBeTruthy();
+  });
+
+  it("claims it in one transaction with the claimer's counter, and lists it under the claimer's claims", async () => {
+    const { res, wire } = await call('wishes', openidOf('helperA'), 'claim', { id });
+    expect(dataOf(res)).toMatchObject({ id, status: 'claimed' });
+    const writes = wire.filter((w) => w.params.transactionId && /insertDocument|modifyDocument/.test(String(w.action)));
+    expect(new Set(writes.map((w) => w.params.transactionId)).size).toBe(1);
+    expect(writes.map((w) => w.params.collectionName).sort()).toEqual(['counters', 'wishes']);
+    expect(await call('wishes', openidOf('cadreA'), 'claim', { id })).toMatchObject({
+      res: { ok: false, error: { code: 'WISH.ALREADY_CLAIMED' } },
+    });
+    expect(dataOf((await call('wishes', openidOf('helperA'), 'myClaims', {})).res).items).toEqual([expect.objectContaining({ id })]);
+  });
+
+  it('releases it, claims it again, delivers it, and the household confirms and thanks', async () => {
+    expect(dataOf((await call('wishes', openidOf('helperA'), 'release', { id, reason: '临时出差去外地' })).res).status).toBe('published');
+    dataOf((await call('wishes', openidOf('helperA'), 'claim', { id })).res);
+    const fulfil = await call('wishes', openidOf('helperA'), 'fulfil', { id, note: '已经送到家里了' });
+    expect(dataOf(fulfil.res).status).toBe('fulfilled');
+    expect(named(fulfil.wire, 'wx.openApi').map((w) => w.params.apiName)).toEqual(['security.msgSecCheck']);
+    expect(dataOf((await call('wishes', openidOf('villagerA'), 'confirm', { id })).res).status).toBe('confirmed');
+    expect(dataOf((await call('wishes', openidOf('villagerA'), 'thank', { id, text: '谢谢您送来的棉被' })).res).status).toBe('confirmed');
+    expect(gateway.db.find('wishes', { _id: id })[0]).toMatchObject({ status: 'confirmed', thanks: { text: '谢谢您送来的棉被' } });
   });
 });
 
@@ -287,7 +429,7 @@ describe('the wishes bundle with a subscription template', () => {
   beforeEach(() => gateway.db.remove('inbox', {}));
 
   it("nudges the cadre by cloud call, exactly as wx-server-sdk's subscribeMessage.send would, with the timer's token", async () => {
-    const { res, wire } = await fire('wishes', 'daily-review-reminder', 'wishes+template');
+    const { res, wire } = await fire('wishes', 'daily', 'wishes+template');
     expect(dataOf(res)).toMatchObject({ notified: 1 });
     const [nudge, ...more] = named(wire, 'wx.openApi');
     expect(more).toEqual([]);
@@ -324,10 +466,10 @@ describe('the wishes bundle with a subscription template', () => {
   it('logs a user without an acceptance left as info, and a refused call at error level with its code', async () => {
     const wishes = containers.get('wishes+template')!;
     gateway.openApiReply = () => ({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
-    expect(dataOf((await fire('wishes', 'daily-review-reminder', 'wishes+template')).res)).toMatchObject({ notified: 1 });
+    expect(dataOf((await fire('wishes', 'daily', 'wishes+template')).res)).toMatchObject({ notified: 1 });
     gateway.db.remove('inbox', {});
     gateway.openApiReply = () => ({ tcbError: 'PERMISSION_DENIED' });
-    expect(dataOf((await fire('wishes', 'daily-review-reminder', 'wishes+template')).res)).toMatchObject({ notified: 1 });
+    expect(dataOf((await fire('wishes', 'daily', 'wishes+template')).res)).toMatchObject({ notified: 1 });
     gateway.openApiReply = () => ({ errcode: 0 });
     await expect(outputOf(wishes, /subscription nudge failed \{\s*errcode: 'PERMISSION_DENIED'/)).resolves.toBeTruthy();
     expect(wishes.output()).toMatch(/no acceptance left \{ errcode: 43101/);
@@ -356,10 +498,14 @@ describe('the inbox bundle over node-sdk', () => {
 });
 
 describe('the bundles', () => {
-  it('carry only the SDK they use: each under 400 KB (the whole SDK made them 1.1 MB)', () => {
+  // Cloud storage (photo links, the ledger file) adds about 104 KB to each. exceljs, which writes the
+  // wish ledger, adds about 1 MB to wishes alone; it is required on the first ledger call only, so
+  // the other actions' cold start does not run it.
+  const limits: Record<string, number> = { wishes: 1600 * 1024 };
+  it('carry only the SDK they use: each under 550 KB (the whole SDK made them 1.1 MB), wishes under 1.6 MB with the ledger', () => {
     for (const name of Object.keys(contracts)) {
       const text = readFileSync(join(dir, name, 'index.js'), 'utf8');
-      expect(text.length).toBeLessThan(400 * 1024);
+      expect(text.length).toBeLessThan(limits[name] ?? 550 * 1024);
       expect(text).toContain('is left out of this bundle');
     }
   });

@@ -36,7 +36,7 @@ describe('cloudbaserc.json against the contracts', () => {
 
   it('refuses a missing, renamed, rescheduled or extra trigger', () => {
     expect(() => checkDeploymentConfig(edited((c) => (wishes(c).triggers = [])))).toThrow('triggers of wishes differ');
-    expect(() => checkDeploymentConfig(edited((c) => (wishes(c).triggers![0].name = 'daily')))).toThrow('triggers of wishes differ');
+    expect(() => checkDeploymentConfig(edited((c) => (wishes(c).triggers![0].name = 'nightly')))).toThrow('triggers of wishes differ');
     expect(() => checkDeploymentConfig(edited((c) => (wishes(c).triggers![0].config = '0 0 9 * * * *')))).toThrow(
       'triggers of wishes differ',
     );
@@ -66,8 +66,8 @@ describe('config.json for WeChat DevTools', () => {
     expect(OPENAPI_PERMISSIONS.wishes).toContain('subscribeMessage.send');
     expect(devtoolsConfig('users').permissions.openapi).toEqual(['subscribeMessage.send', 'wxacode.getUnlimited']);
     expect(devtoolsConfig('wishes')).toEqual({
-      permissions: { openapi: ['subscribeMessage.send'] },
-      triggers: [{ name: 'daily-review-reminder', type: 'timer', config: '0 0 8 * * * *' }],
+      permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck'] },
+      triggers: [{ name: 'daily', type: 'timer', config: '0 0 8 * * * *' }],
     });
     expect(devtoolsConfig('inbox').triggers).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DbError, DocDb, type Doc } from './docdb';
+import { ENV_ID as FAKE_ENV } from './function-env';
 
 /*
  * A local stand-in for the CloudBase gateway that @cloudbase/node-sdk 3.18.3 talks to
@@ -77,6 +78,8 @@ export class FakeGateway {
   db: DocDb;
   readonly requests: WireRequest[] = [];
   openApiReply: OpenApiReply = () => ({ errcode: 0, errmsg: 'ok' });
+  /** Cloud storage: what node-sdk's uploadFile PUT to the "COS" URL the gateway handed it, by fileID. */
+  readonly storage = new Map<string, Buffer>();
   private server: Server | null = null;
   url = '';
 
@@ -96,6 +99,11 @@ export class FakeGateway {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks);
+        // uploadFile's second leg: the bytes to the URL getUploadMetadata gave, where COS answers an empty body.
+        if (req.method === 'PUT' && req.url?.startsWith('/cos/')) {
+          this.storage.set(this.fileIdOf(decodeURIComponent(req.url.slice('/cos/'.length))), body);
+          return void res.writeHead(200, { 'content-length': 0 }).end();
+        }
         const type = req.headers['content-type'] ?? '';
         let reply: { status: number; type: string; body: Buffer };
         try {
@@ -131,6 +139,10 @@ export class FakeGateway {
   /** The requests since the last call of take(). */
   take(): WireRequest[] {
     return this.requests.splice(0, this.requests.length);
+  }
+
+  private fileIdOf(path: string): string {
+    return `cloud://${FAKE_ENV}.7465-${FAKE_ENV}-1300000000/${path}`;
   }
 
   private json(data: unknown) {
@@ -178,6 +190,26 @@ export class FakeGateway {
       case 'database.abortTransaction':
         this.db.abort(txId!);
         return this.json({});
+      // node-sdk 3.18.3 src/storage/index.ts: uploadFile asks where to PUT, getTempFileURL sends file_list.
+      case 'storage.getUploadMetadata': {
+        const path = String(p.path);
+        const fileId = this.fileIdOf(path);
+        const url = `${this.url.replace(/\/admin$/, '')}/cos/${encodeURIComponent(path)}`;
+        return this.json({ data: { url, token: 'cos-token', authorization: 'cos-auth', fileId, cosFileId: 'cos-file-id' } });
+      }
+      case 'storage.batchGetDownloadUrl': {
+        const list = p.file_list as { fileid: string; max_age?: number }[];
+        const base = this.url.replace(/\/admin$/, '');
+        return this.json({
+          data: {
+            download_list: list.map(({ fileid }) =>
+              this.storage.has(fileid)
+                ? { code: 'SUCCESS', fileID: fileid, tempFileURL: `${base}/tmp/${encodeURIComponent(fileid)}?sign=fake` }
+                : { code: 'STORAGE_FILE_NONEXIST', fileID: fileid, tempFileURL: '' },
+            ),
+          },
+        });
+      }
       case 'wx.openApi': {
         const reply = this.openApiReply(w);
         if ('tcbError' in reply) return this.json({ code: reply.tcbError, message: 'refused by the fake' });

@@ -15,7 +15,7 @@ const Taro = {
   clearStorageSync: () => storage.clear(),
   getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
   request: jest.fn(),
-  cloud: { init: jest.fn(), callFunction: jest.fn() },
+  cloud: { init: jest.fn(), callFunction: jest.fn(), uploadFile: jest.fn() },
   /** Plugins (WechatSI) are absent unless a test scripts one. */
   requirePlugin: jest.fn((name: string): unknown => {
     throw new Error(`plugin ${name} is not declared`);

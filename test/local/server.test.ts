@@ -109,7 +109,7 @@ describe("the stand-in's dev endpoints", () => {
 });
 
 describe('the stand-in fires timers by hand', () => {
-  const reminder = 'daily-review-reminder';
+  const reminder = 'daily';
 
   it("fires one timer of a function, landing reminders in the cadres' inboxes", async () => {
     const fired = await post(`/api/dev/timers/wishes/${reminder}`);

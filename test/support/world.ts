@@ -1,5 +1,7 @@
 import { openSqliteStore, type SqliteStore } from '../../cloudfunctions/core/adapters/sqlite-store';
 import { inboxNotifier } from '../../cloudfunctions/core/adapters/inbox-notifier';
+import { keywordContentCheck } from '../../cloudfunctions/core/adapters/keyword-content-check';
+import { localFiles, memoryBlobs } from '../../cloudfunctions/core/adapters/local-files';
 import { localQrCodes } from '../../cloudfunctions/core/adapters/local-qr-codes';
 import type { FunctionHandler } from '../../cloudfunctions/core/handler/define';
 import type { Deps } from '../../cloudfunctions/core/handler/deps';
@@ -89,6 +91,10 @@ export async function makeWorld(): Promise<World> {
     notifier: inboxNotifier(store, clock),
     // QR codes as the stand-in draws them, of H5 pages under this address.
     qr: localQrCodes(STAND_IN_URL),
+    // The stand-in's keyword list (config/content-keywords.json) in place of WeChat's msgSecCheck.
+    content: keywordContentCheck(),
+    // The stand-in's file store, in memory: links signed with a per-world secret, expiring on the test clock.
+    files: localFiles(memoryBlobs(), () => clock.now()),
     log: { error: (_m, d) => errors.push(d), warn: () => undefined, info: () => undefined },
   };
   await store.collection('counties').add({ _id: 'c-qinghe', name: '青禾县' });

@@ -1,5 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { z } from 'zod';
+import { cloudbaseFiles } from '../adapters/cloudbase-files';
+import { msgSecCheck } from '../adapters/cloudbase-content-check';
 import { cloudbaseNotifier } from '../adapters/cloudbase-notifier';
 import { wxacodeQrCodes } from '../adapters/cloudbase-qr-codes';
 import { cloudbaseStore } from '../adapters/cloudbase-store';
@@ -29,6 +31,9 @@ export type FunctionEnv = z.infer<typeof envSchema>;
 
 export const readFunctionEnv = (env: Record<string, string | undefined>): FunctionEnv => envSchema.parse(env);
 
+/** The environment the function runs in, read as node-sdk reads it (utils/tcbopenapicommonrequester.ts). */
+const currentEnvId = (): string => process.env.TCB_ENV || process.env.SCF_NAMESPACE || '';
+
 let deps: Deps | null = null;
 
 /** One SDK instance and one set of adapters per warm container; a failed build is tried again on the next call. */
@@ -53,6 +58,9 @@ export function productionDeps(): Deps {
       log: consoleLogger,
     }),
     qr: wxacodeQrCodes(app, { envVersion: env.WXACODE_ENV_VERSION }),
+    content: msgSecCheck(app, consoleLogger),
+    // Only fileIDs of the environment the function runs in are ever accepted (the SDK's own rule for SYMBOL_CURRENT_ENV).
+    files: cloudbaseFiles(app, { envId: currentEnvId() }),
     log: consoleLogger,
   };
   return deps;

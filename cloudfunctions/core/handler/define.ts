@@ -29,6 +29,9 @@ export type ActionImpl<A extends ActionContract> = (
   ctx: ActionContext<IsBound<A>>,
 ) => Promise<z.input<A['output']>>;
 
+/** The implementations of a function's actions; `satisfies Partial<ActionsOf<C>>` types a part kept in its own file. */
+export type ActionsOf<F extends FunctionContract> = { [K in keyof F['actions']]: ActionImpl<F['actions'][K]> };
+
 export type TimerImpl = (ctx: { deps: Deps; now: Date }) => Promise<Record<string, number>>;
 
 export interface FunctionHandler {
@@ -65,7 +68,7 @@ async function loadCaller(deps: Deps, openid: string): Promise<MemberRecord | nu
  */
 export function defineHandler<F extends FunctionContract>(
   contract: F,
-  actions: { [K in keyof F['actions']]: ActionImpl<F['actions'][K]> },
+  actions: ActionsOf<F>,
   timers: Record<string, TimerImpl> = {},
 ): FunctionHandler {
   const declared = new Set((contract.timers ?? []).map((t) => t.name));

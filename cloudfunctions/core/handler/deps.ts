@@ -1,4 +1,5 @@
 import type { Clock, IdSource } from '../ports/clock';
+import type { ContentCheck, FileStore } from '../ports/files';
 import type { Notifier } from '../ports/notifier';
 import type { QrCodes } from '../ports/qr-codes';
 import type { Store } from '../ports/store';
@@ -18,6 +19,10 @@ export interface Deps {
   ids: IdSource;
   /** Codes to scan that open a page of the app (invites). */
   qr: QrCodes;
+  /** Photos and generated files (the wish ledger). */
+  files: FileStore;
+  /** User text others will read, checked before they see it. */
+  content: ContentCheck;
   log: Logger;
 }
 

@@ -19,6 +19,7 @@ const entry = (over: Partial<RosterEntry>): RosterEntry => ({
   villageName: '杏花村',
   detail: '三组 12 号',
   bound: false,
+  householdId: 'h1',
   ...over,
 });
 const chunhua = entry({});

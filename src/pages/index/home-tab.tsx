@@ -4,6 +4,10 @@ import NoticeBar from '../../components/notice-bar';
 import ServiceGrid, { type ServiceItem } from '../../components/service-grid';
 import { go } from '../../services/navigate';
 
+const wall: ServiceItem = { key: 'wall', label: '心愿墙', icon: 'wish', onTap: go(routes.wishWall) };
+const claims: ServiceItem = { key: 'claims', label: '我认领的', icon: 'list', onTap: go(routes.myClaims) };
+const ledger: ServiceItem = { key: 'ledger', label: '心愿台账', icon: 'list', onTap: go(routes.ledger) };
+
 /** Each role's services, as big icons with words; only what that role may use. */
 function servicesFor(profile: Profile): ServiceItem[] {
   switch (profile.role) {
@@ -15,12 +19,17 @@ function servicesFor(profile: Profile): ServiceItem[] {
     case 'cadre':
       return [
         { key: 'review', label: '审核心愿', icon: 'review', onTap: go(routes.reviewWishes) },
+        wall,
+        // Cadres claim wishes too (seed: 驻村干部带头认领), so they need their claims.
+        claims,
+        { key: 'submit-for', label: '代录心愿', icon: 'text', onTap: go(routes.submitFor) },
+        ledger,
         { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) },
       ];
     case 'office':
-      return [{ key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) }];
+      return [wall, ledger, { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) }];
     case 'helper':
-      return [];
+      return [wall, claims];
   }
 }
 

@@ -53,3 +53,19 @@ describe('my wishes', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/wish-new/index' });
   });
 });
+
+describe('a wish in the list', () => {
+  it('opens its own page with progress and history', async () => {
+    cloud.mockResolvedValue({ items: [wish], nextCursor: null });
+    render(<MyWishes />);
+    fireEvent.click(await screen.findByText('孙女想要一盏护眼台灯'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/wish/index?id=w1' });
+  });
+
+  it('says why a rejected wish was not published', async () => {
+    cloud.mockResolvedValue({ items: [{ ...wish, status: 'rejected', rejectReason: '价值超出微心愿' }], nextCursor: null });
+    render(<MyWishes />);
+    expect(await screen.findByText('未通过的原因：价值超出微心愿')).toBeTruthy();
+    expect(screen.getByLabelText('未通过')).toBeTruthy();
+  });
+});

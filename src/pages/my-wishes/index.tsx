@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { routes, wishCategoryLabels, wishStatusLabels, type OwnWish } from '../../../types';
+import { routes, wishCategoryLabels, wishLink, wishStatusLabels, type OwnWish } from '../../../types';
+import { a11y } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import PageShell from '../../components/page-shell';
 import PagedList from '../../components/paged-list';
@@ -12,7 +13,7 @@ import { wishProgress, wishStages } from './progress';
 import './index.scss';
 
 export default function MyWishes() {
-  const list = usePaged((page) => callCloud('wishes', 'mine', page), { cacheKey: 'my-wishes' });
+  const list = usePaged((page) => callCloud('wishes', 'mine', page), { cacheKey: 'my-wishes@2' });
   useRefreshOnReturn(list.reload);
   return (
     <PageShell className="my-wishes">
@@ -22,7 +23,11 @@ export default function MyWishes() {
         emptyAction={<BigButton onTap={go(routes.wishNew)}>许个心愿</BigButton>}
         keyOf={(w) => w.id}
         render={(w) => (
-          <View className="card wish">
+          <View
+            className="card wish"
+            {...a11y('button', `${wishStatusLabels[w.status]}：${w.text}，点开看进度和办理记录`)}
+            onClick={go(wishLink(routes.wish, w.id))}
+          >
             <View className="wish-head">
               <Text className="badge">{wishStatusLabels[w.status]}</Text>
               <Text className="small muted">
@@ -30,7 +35,9 @@ export default function MyWishes() {
               </Text>
             </View>
             <View className="wish-text">{w.text}</View>
+            {w.status === 'rejected' && w.rejectReason && <View className="wish-reason">未通过的原因：{w.rejectReason}</View>}
             <Steps steps={wishStages} {...wishProgress(w.status)} />
+            <View className="wish-more small">查看详情 ›</View>
           </View>
         )}
       />

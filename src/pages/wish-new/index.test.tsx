@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { callCloud } from '../../services/cloud';
+import { uploadPhoto } from '../../services/upload';
 import { FakeRecognition, installSpeechRecognition } from '../../../test/doubles/speech-recognition';
 import WishNew from './index';
 
@@ -9,6 +10,8 @@ jest.mock('../../services/cloud', () => ({
   callCloud: jest.fn(),
 }));
 const cloud = callCloud as jest.Mock;
+jest.mock('../../services/upload', () => ({ uploadPhoto: jest.fn() }));
+const upload = uploadPhoto as jest.Mock;
 /** The wish box's submits; the page's quota question is answered apart, by `quota`. */
 const send = jest.fn();
 let quota = { open: 0, max: 3 };
@@ -38,6 +41,7 @@ beforeEach(() => {
       action === 'quota' ? Promise.resolve(quota) : send(fn, action, input),
     );
   (Taro.redirectTo as jest.Mock).mockClear();
+  upload.mockReset().mockImplementation(async (path: string) => `cloud://env/wish-photos/${path.split('/').pop()}`);
 });
 
 /** Taro's H5 textarea is a custom element whose inner <textarea> appears a moment after render. */
@@ -227,5 +231,69 @@ describe('the wish form', () => {
     } finally {
       remove();
     }
+  });
+});
+
+describe('the value and photos of a wish', () => {
+  /** Taro's H5 input is a custom element whose inner <input> appears a moment after render. */
+  async function typeValue(text: string) {
+    const host = await screen.findByLabelText('估计价值（元）');
+    const input = await waitFor(() => {
+      const el = host.querySelector('input') ?? (host.tagName === 'INPUT' ? host : null);
+      if (!el) throw new Error('input not ready');
+      return el;
+    });
+    fireEvent.input(input, { target: { value: text } });
+  }
+
+  it('refuses a value that is not whole yuan or is beyond a micro-wish, and clears the error once fixed', async () => {
+    const { container } = render(<WishNew />);
+    fireEvent.click(screen.getByText('学习用品'));
+    await typeWish(container, '孙子上学需要一个书包');
+    await typeValue('12.5');
+    fireEvent.click(screen.getByText('提交心愿'));
+    expect(await screen.findByText(/估计价值请填整数（元）/)).toBeTruthy();
+    await typeValue('900');
+    expect(await screen.findByText(/微心愿的估计价值最多 500 元/)).toBeTruthy();
+    await typeValue('80');
+    await waitFor(() => expect(screen.queryByText(/估计价值/, { selector: '.error-text' })).toBeNull());
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('uploads the photos on submit and sends their file ids and the value with one request id', async () => {
+    send.mockResolvedValueOnce(created);
+    const { container } = render(<WishNew />);
+    fireEvent.click(screen.getByText('学习用品'));
+    await typeWish(container, '孙子上学需要一个书包');
+    await typeValue('80');
+    (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['/tmp/bag.jpg', '/tmp/old.jpg'] });
+    fireEvent.click(screen.getByLabelText(/^添加照片/));
+    await screen.findByLabelText('第 2 张照片');
+    fireEvent.click(screen.getByText('提交心愿'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled(), afterToast);
+    expect(upload.mock.calls).toEqual([['/tmp/bag.jpg'], ['/tmp/old.jpg']]);
+    expect(send).toHaveBeenCalledWith('wishes', 'submit', {
+      category: 'study',
+      text: '孙子上学需要一个书包',
+      value: 80,
+      photos: ['cloud://env/wish-photos/bag.jpg', 'cloud://env/wish-photos/old.jpg'],
+      requestId: expect.stringMatching(UUID_V4),
+    });
+  });
+
+  it('keeps the photos in the draft, and sends nothing when a photo cannot be uploaded', async () => {
+    upload.mockRejectedValueOnce(new CloudError('UPLOAD.NETWORK', '网络不给力，照片没有传上去，请检查网络后重试'));
+    const first = render(<WishNew />);
+    fireEvent.click(screen.getByText('学习用品'));
+    await typeWish(first.container, '孙子上学需要一个书包');
+    (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['/tmp/bag.jpg'] });
+    fireEvent.click(screen.getByLabelText(/^添加照片/));
+    await screen.findByLabelText('第 1 张照片');
+    fireEvent.click(screen.getByText('提交心愿'));
+    expect(await screen.findByText(/照片没有传上去/)).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+    first.unmount();
+    render(<WishNew />);
+    expect(await screen.findByLabelText('第 1 张照片')).toBeTruthy();
   });
 });

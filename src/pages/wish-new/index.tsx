@@ -1,4 +1,4 @@
-import { Textarea, View } from '@tarojs/components';
+import { Input, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -7,12 +7,15 @@ import {
   wishCategoryLabels,
   wishCategorySchema,
   wishesContract,
+  wishRules,
   wishTextSchema,
+  wishValueSchema,
   type WishCategory,
 } from '../../../types';
 import BigButton from '../../components/big-button';
 import Chips from '../../components/chips';
 import Field from '../../components/field';
+import ImageUploader from '../../components/image-uploader';
 import NoticeBar from '../../components/notice-bar';
 import { useOverlay } from '../../components/overlay/use-overlay';
 import PageShell from '../../components/page-shell';
@@ -20,6 +23,7 @@ import StateView from '../../components/state-view';
 import VoiceButton from '../../components/voice-button';
 import { useLoad } from '../../hooks/use-cloud';
 import { useDraft } from '../../hooks/use-draft';
+import { usePhotoUpload } from '../../hooks/use-photo-upload';
 import { useSubmission } from '../../hooks/use-submission';
 import { CloudError, callCloud, errorText } from '../../services/cloud';
 import { go } from '../../services/navigate';
@@ -30,6 +34,7 @@ const categories = (Object.entries(wishCategoryLabels) as [WishCategory, string]
 interface Errors {
   category?: string;
   text?: string;
+  value?: string;
   /** The function's answer or a failure to reach it. */
   form?: string;
 }
@@ -40,9 +45,23 @@ const problem = (schema: { safeParse: (v: unknown) => { success: boolean; error?
   return r.success ? undefined : (r.error?.issues[0]?.message ?? '请检查填写的内容');
 };
 
+/** The value as typed: blank is "not given"; anything else must pass wishValueSchema. */
+const valueOf = (typed: string): number | undefined => (typed.trim() === '' ? undefined : Number(typed.trim()));
+const valueProblem = (typed: string) => {
+  const v = valueOf(typed);
+  return v === undefined ? undefined : problem(wishValueSchema, v);
+};
+
 export default function WishNew() {
-  const draft = useDraft<{ category: WishCategory | null; text: string }>('wish-new', { category: null, text: '' });
-  const { category, text } = draft.values;
+  // Photos are kept as local paths: they are uploaded only when the wish is sent.
+  const draft = useDraft<{ category: WishCategory | null; text: string; value: string; photos: string[] }>('wish-new', {
+    category: null,
+    text: '',
+    value: '',
+    photos: [],
+  });
+  const { category, text, value, photos } = draft.values;
+  const upload = usePhotoUpload();
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState(false);
   const submission = useSubmission('wish-new');
@@ -56,25 +75,41 @@ export default function WishNew() {
     draft.set({ text: value });
     if (errors.text) setErrors((e) => ({ ...e, text: problem(wishTextSchema, value) }));
   };
-  const setCategory = (value: WishCategory) => {
-    draft.set({ category: value });
+  const setCategory = (chosen: WishCategory) => {
+    draft.set({ category: chosen });
     setErrors((e) => ({ ...e, category: undefined }));
+  };
+  const setValue = (typed: string) => {
+    draft.set({ value: typed });
+    if (errors.value) setErrors((e) => ({ ...e, value: valueProblem(typed) }));
   };
 
   const submit = async () => {
     if (sent) return;
     // The same schema the cloud function checks, so the villager hears about every mistake before sending.
-    const parsed = wishesContract.actions.submit.input.safeParse({ category, text });
+    const parsed = wishesContract.actions.submit.input.safeParse({ category, text, value: valueOf(value) });
     if (!parsed.success) {
-      return setErrors({ category: problem(wishCategorySchema, category), text: problem(wishTextSchema, text) });
+      return setErrors({
+        category: problem(wishCategorySchema, category),
+        text: problem(wishTextSchema, text),
+        value: valueProblem(value),
+      });
     }
     setErrors({});
-    const { category: chosen, text: wish } = parsed.data;
+    const { category: chosen, text: wish, value: yuan } = parsed.data;
     try {
-      // Same category and text: the same wish, so a retry after a lost answer, even after a restart, cannot create a second one.
-      const done = await submission.submit(`${chosen}\n${wish}`, (requestId) =>
-        callCloud('wishes', 'submit', { category: chosen, text: wish, requestId }),
-      );
+      // The same content is the same wish, so a retry after a lost answer, even after a restart, cannot create a second one.
+      const content = [chosen, wish, yuan ?? '', ...photos].join('\n');
+      const done = await submission.submit(content, async (requestId) => {
+        const ids = photos.length > 0 ? await upload(photos) : [];
+        return callCloud('wishes', 'submit', {
+          category: chosen,
+          text: wish,
+          ...(yuan !== undefined ? { value: yuan } : {}),
+          ...(ids.length > 0 ? { photos: ids } : {}),
+          requestId,
+        });
+      });
       if (!done.sent) return;
       // Stay disabled until the page is gone: a tap now would be a new wish.
       setSent(true);
@@ -125,12 +160,36 @@ export default function WishNew() {
           onInput={(e) => setText(e.detail.value)}
         />
       </Field>
+      <Field label="估计价值（元，可不填）" error={errors.value} hint={`微心愿一般不超过 ${wishRules.maxValueYuan} 元，填整数`}>
+        <Input
+          className="field wish-value"
+          type="number"
+          ariaLabel="估计价值（元）"
+          placeholder="例如：80"
+          value={value}
+          maxlength={6}
+          onInput={(e) => setValue(e.detail.value)}
+        />
+      </Field>
+      <Field label="照片（可不拍）" hint={`最多 ${wishRules.maxPhotos} 张。审核通过后帮扶人员能看到，请不要拍身份证和门牌`}>
+        <ImageUploader
+          value={photos}
+          max={wishRules.maxPhotos}
+          onChange={(paths) => draft.set({ photos: paths })}
+          onError={(message) => void overlay.toast(message, 'error')}
+        />
+      </Field>
       {errors.form && (
         <View className="error-text form-error" role="alert">
           ！{errors.form}
         </View>
       )}
-      <BigButton className="submit" busy={busy} busyText={sent ? '已提交' : '正在提交…'} onTap={() => void submit()}>
+      <BigButton
+        className="submit"
+        busy={busy}
+        busyText={sent ? '已提交' : photos.length > 0 ? '正在上传照片并提交…' : '正在提交…'}
+        onTap={() => void submit()}
+      >
         提交心愿
       </BigButton>
     </PageShell>
