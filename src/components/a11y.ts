@@ -28,3 +28,12 @@ export function a11y(role: string, label?: string, extra: Record<string, string 
 export function a11yHidden(): Record<string, string> {
   return process.env.TARO_ENV === 'h5' ? { 'aria-hidden': 'true' } : { ariaHidden: 'true' };
 }
+
+/**
+ * Names a text field for screen readers. Taro's H5 Input and Textarea are custom elements around a
+ * native <input>/<textarea>; only `nativeProps` reach that inner element, which is what a reader
+ * (and axe) looks at. WeChat reads `ariaLabel`.
+ */
+export function fieldLabel(label: string): { ariaLabel?: string; nativeProps?: Record<string, string> } {
+  return process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': label } } : { ariaLabel: label };
+}

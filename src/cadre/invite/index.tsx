@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components';
+import { fieldLabel } from '../../components/a11y';
 import { useEffect, useState } from 'react';
 import type { RosterEntry } from '../../../types';
 import Field from '../../components/field';
@@ -100,7 +101,7 @@ export default function Invite() {
       <Field label="按姓名查找" hint="输入姓或名字的开头，例如“王”">
         <Input
           className="field"
-          ariaLabel="按姓名查找"
+          {...fieldLabel('按姓名查找')}
           placeholder="姓名"
           value={search}
           maxlength={20}

@@ -37,10 +37,10 @@ function serve(answer: () => unknown = () => ({ id: 'w1', status: 'published' })
 const reviews = () => cloud.mock.calls.filter(([, a]) => a === 'review').map(([, , input]) => input as unknown);
 
 async function typeIn(label: string, text: string) {
-  const host = await screen.findByLabelText(label);
+  // The label sits on Taro's inner <textarea>, which appears a moment after render.
   const area = await waitFor(() => {
-    const el = host.querySelector('textarea');
-    if (!el) throw new Error('textarea not ready');
+    const el = screen.getByLabelText(label);
+    if (el.tagName !== 'TEXTAREA') throw new Error('textarea not ready');
     return el;
   });
   fireEvent.input(area, { target: { value: text } });

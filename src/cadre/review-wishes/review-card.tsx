@@ -1,7 +1,7 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
+import { a11y, fieldLabel } from '../../components/a11y';
 import { useState } from 'react';
 import { wishCategoryLabels, wishChannelLabels, wishesContract, type ReviewWish, type WishCategory } from '../../../types';
-import { a11y } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import Chips from '../../components/chips';
 import Field from '../../components/field';
@@ -102,7 +102,7 @@ export default function ReviewCard({ wish, overlay, onDone }: { wish: ReviewWish
       >
         <Textarea
           className="field summary"
-          ariaLabel={`上墙摘要：${wish.text.slice(0, 10)}`}
+          {...fieldLabel(`上墙摘要：${wish.text.slice(0, 10)}`)}
           value={v.summary}
           maxlength={-1}
           onInput={(e) => {
@@ -135,7 +135,7 @@ export default function ReviewCard({ wish, overlay, onDone }: { wish: ReviewWish
             <Field label="写下原因" count={{ value: v.ownReason.trim().length, max: 200 }}>
               <Textarea
                 className="field own-reason"
-                ariaLabel="写下不通过的原因"
+                {...fieldLabel('写下不通过的原因')}
                 value={v.ownReason}
                 maxlength={-1}
                 onInput={(e) => draft.set({ ownReason: e.detail.value })}

@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+import { fieldLabel } from '../../components/a11y';
 import { useEffect, useState } from 'react';
 import type { RosterEntry } from '../../../types';
 import BigButton from '../../components/big-button';
@@ -66,7 +67,7 @@ export default function HouseholdPicker({ onPick }: { onPick: (h: PickedHousehol
       <Field label="为哪一户代录" hint="输入户里任何一个人姓名的开头，例如“王”">
         <Input
           className="field"
-          ariaLabel="按姓名查找村民"
+          {...fieldLabel('按姓名查找村民')}
           placeholder="姓名"
           value={search}
           maxlength={20}

@@ -1,4 +1,5 @@
 import { Input, Textarea, View } from '@tarojs/components';
+import { a11y, fieldLabel } from '../../components/a11y';
 import { useState } from 'react';
 import {
   WISH_TEXT_MAX,
@@ -9,7 +10,6 @@ import {
   type WishCategory,
   type WishChannel,
 } from '../../../types';
-import { a11y } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import Chips from '../../components/chips';
 import Field from '../../components/field';
@@ -115,7 +115,7 @@ export default function SubmitFor() {
       <Field label="心愿内容" error={errors.text} hint="尽量用村民自己的话" count={{ value: v.text.trim().length, max: WISH_TEXT_MAX }}>
         <Textarea
           className="field wish-text"
-          ariaLabel="心愿内容"
+          {...fieldLabel('心愿内容')}
           value={v.text}
           maxlength={-1}
           onInput={(e) => change({ text: e.detail.value })}
@@ -125,7 +125,7 @@ export default function SubmitFor() {
         <Input
           className="field"
           type="number"
-          ariaLabel="估计价值（元）"
+          {...fieldLabel('估计价值（元）')}
           value={v.value}
           maxlength={6}
           onInput={(e) => change({ value: e.detail.value })}

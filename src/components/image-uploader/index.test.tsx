@@ -10,7 +10,7 @@ it('adds chosen photos up to the limit and asks only for what is left', async ()
   choose.mockResolvedValue({ tempFilePaths: ['b.jpg', 'c.jpg'] });
   const onChange = jest.fn();
   render(<ImageUploader value={['a.jpg']} max={3} onChange={onChange} />);
-  fireEvent.click(screen.getByLabelText('添加照片，还能加 2 张'));
+  fireEvent.click(screen.getByText(/^添加照片/));
   await waitFor(() => expect(onChange).toHaveBeenCalledWith(['a.jpg', 'b.jpg', 'c.jpg']));
   expect(choose).toHaveBeenCalledWith(expect.objectContaining({ count: 2, sizeType: ['compressed'] }));
 });
@@ -27,11 +27,11 @@ it('says nothing when the person cancels, and explains a refusal', async () => {
   const onError = jest.fn();
   choose.mockRejectedValueOnce({ errMsg: 'chooseImage:fail cancel' });
   const { rerender } = render(<ImageUploader value={[]} max={3} onChange={jest.fn()} onError={onError} />);
-  fireEvent.click(screen.getByLabelText('添加照片，还能加 3 张'));
+  fireEvent.click(screen.getByText(/^添加照片/));
   await new Promise((r) => setTimeout(r, 0));
   expect(onError).not.toHaveBeenCalled();
   choose.mockRejectedValueOnce({ errMsg: 'chooseImage:fail auth deny' });
   rerender(<ImageUploader value={[]} max={3} onChange={jest.fn()} onError={onError} />);
-  fireEvent.click(screen.getByLabelText('添加照片，还能加 3 张'));
+  fireEvent.click(screen.getByText(/^添加照片/));
   await waitFor(() => expect(onError).toHaveBeenCalledWith(expect.stringContaining('权限')));
 });

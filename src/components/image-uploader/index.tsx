@@ -42,7 +42,7 @@ export default function ImageUploader({ value, max, onChange, onError }: Props) 
         </View>
       ))}
       {value.length < max && (
-        <View className="uploader-add" {...a11y('button', `添加照片，还能加 ${max - value.length} 张`)} onClick={() => void add()}>
+        <View className="uploader-add" {...a11y('button')} onClick={() => void add()}>
           <Text className="uploader-plus">＋</Text>
           <Text className="small">
             添加照片 {value.length}/{max}

@@ -40,7 +40,7 @@ async function typeNote(container: HTMLElement, text: string) {
 }
 async function addPhotos(...paths: string[]) {
   (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: paths });
-  fireEvent.click(screen.getByLabelText(/^添加照片/));
+  fireEvent.click(screen.getByText(/^添加照片/));
   await screen.findByLabelText(`第 ${paths.length} 张照片`);
 }
 

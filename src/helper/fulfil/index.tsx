@@ -1,8 +1,8 @@
 import { Textarea, View } from '@tarojs/components';
+import { a11y, fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { routes, wishesContract, wishLink, wishRules } from '../../../types';
-import { a11y } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import Field from '../../components/field';
 import ImageUploader from '../../components/image-uploader';
@@ -83,7 +83,7 @@ export default function Fulfil() {
       >
         <Textarea
           className="field fulfil-note"
-          ariaLabel="送达说明"
+          {...fieldLabel('送达说明')}
           placeholder="例如：12月3日把书包送到家里，交给了孩子奶奶"
           value={note}
           maxlength={-1}

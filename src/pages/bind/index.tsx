@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components';
+import { fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -72,7 +73,7 @@ export default function Bind() {
       >
         <Input
           className="field"
-          ariaLabel="邀请码"
+          {...fieldLabel('邀请码')}
           placeholder="例如 ABCD 2345"
           value={code}
           maxlength={40}

@@ -267,7 +267,7 @@ describe('the value and photos of a wish', () => {
     await typeWish(container, '孙子上学需要一个书包');
     await typeValue('80');
     (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['/tmp/bag.jpg', '/tmp/old.jpg'] });
-    fireEvent.click(screen.getByLabelText(/^添加照片/));
+    fireEvent.click(screen.getByText(/^添加照片/));
     await screen.findByLabelText('第 2 张照片');
     fireEvent.click(screen.getByText('提交心愿'));
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled(), afterToast);
@@ -287,7 +287,7 @@ describe('the value and photos of a wish', () => {
     fireEvent.click(screen.getByText('学习用品'));
     await typeWish(first.container, '孙子上学需要一个书包');
     (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['/tmp/bag.jpg'] });
-    fireEvent.click(screen.getByLabelText(/^添加照片/));
+    fireEvent.click(screen.getByText(/^添加照片/));
     await screen.findByLabelText('第 1 张照片');
     fireEvent.click(screen.getByText('提交心愿'));
     expect(await screen.findByText(/照片没有传上去/)).toBeTruthy();

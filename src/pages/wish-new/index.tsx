@@ -1,4 +1,5 @@
 import { Input, Textarea, View } from '@tarojs/components';
+import { fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -153,7 +154,7 @@ export default function WishNew() {
         <Textarea
           className="field wish-text"
           placeholder="例如：孙子上学需要一个书包"
-          ariaLabel="心愿内容"
+          {...fieldLabel('心愿内容')}
           value={text}
           // No hard limit: a paste or a long sentence is never cut off unseen; the counter and the check say it is too long.
           maxlength={-1}
@@ -164,7 +165,7 @@ export default function WishNew() {
         <Input
           className="field wish-value"
           type="number"
-          ariaLabel="估计价值（元）"
+          {...fieldLabel('估计价值（元）')}
           placeholder="例如：80"
           value={value}
           maxlength={6}

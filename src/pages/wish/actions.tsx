@@ -1,8 +1,8 @@
 import { Textarea, View } from '@tarojs/components';
+import { a11y, fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { routes, wishesContract, wishLink, wishRules, wishScopeLabels, type WishDetail, type WishScope } from '../../../types';
-import { a11y } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import Chips from '../../components/chips';
 import Field from '../../components/field';
@@ -150,7 +150,7 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
           <Field label="说句感谢的话" error={thanksError} count={{ value: thanks.trim().length, max: 200 }}>
             <Textarea
               className="field action-text"
-              ariaLabel="感谢的话"
+              {...fieldLabel('感谢的话')}
               placeholder="例如：书包收到了，孩子很喜欢，谢谢您"
               value={thanks}
               maxlength={-1}
@@ -186,7 +186,7 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
             <Field label="放弃认领的原因" error={reasonError} count={{ value: reason.trim().length, max: 200 }}>
               <Textarea
                 className="field action-text"
-                ariaLabel="放弃认领的原因"
+                {...fieldLabel('放弃认领的原因')}
                 placeholder="例如：出差一个月，没法按时送到"
                 value={reason}
                 maxlength={-1}
