@@ -1,3 +1,4 @@
+import type { WishCategory } from '../types';
 import type { HouseholdCategory } from '../types';
 import { rosterSchema, type Roster, type RosterInput } from '../types/roster';
 import { rosterRecords } from '../cloudfunctions/core/domain/roster';
@@ -161,8 +162,45 @@ export function demoSeed(): SeedData & ReturnType<typeof rosterRecords> {
 }
 
 /** Wishes collected on visits from villagers without WeChat, so a cadre's list is not empty on day one. */
-export const demoWishes = [
-  { householdIndex: 5, village: 'v-xinghua', category: 'daily' as const, text: '家里的电饭锅坏了，想要一个新的电饭锅。', daysAgo: 2 },
-  { householdIndex: 8, village: 'v-xinghua', category: 'study' as const, text: '孙女上初二，想要一盏护眼台灯写作业。', daysAgo: 1 },
-  { householdIndex: 6, village: 'v-liuxi', category: 'health' as const, text: '老伴腿脚不便，想要一副拐杖。', daysAgo: 3 },
+/** The demo's wishes: three waiting for review, and some on the wish wall (one widened to the township). */
+export const demoWishes: {
+  householdIndex: number;
+  village: string;
+  category: WishCategory;
+  text: string;
+  daysAgo: number;
+  value?: number;
+  /** Published by the village's first cadre this many days ago, with this public summary. */
+  published?: { daysAgo: number; summary: string; scope?: 'township' };
+}[] = [
+  { householdIndex: 5, village: 'v-xinghua', category: 'daily', text: '家里的电饭锅坏了，想要一个新的电饭锅。', daysAgo: 2 },
+  { householdIndex: 8, village: 'v-xinghua', category: 'study', text: '孙女上初二，想要一盏护眼台灯写作业。', daysAgo: 1 },
+  { householdIndex: 6, village: 'v-liuxi', category: 'health', text: '老伴腿脚不便，想要一副拐杖。', daysAgo: 3 },
+  {
+    householdIndex: 9,
+    village: 'v-xinghua',
+    category: 'clothing',
+    text: '冬天快到了，家里老人想要一床厚棉被。',
+    daysAgo: 9,
+    value: 150,
+    published: { daysAgo: 8, summary: '老人过冬需要一床厚棉被' },
+  },
+  {
+    householdIndex: 11,
+    village: 'v-xinghua',
+    category: 'study',
+    text: '孩子上小学三年级，书包破了，想要一个新书包。',
+    daysAgo: 5,
+    value: 80,
+    published: { daysAgo: 4, summary: '小学生需要一个新书包' },
+  },
+  {
+    householdIndex: 10,
+    village: 'v-liuxi',
+    category: 'farming',
+    text: '开春要种玉米，想要两袋复合肥。',
+    daysAgo: 20,
+    value: 300,
+    published: { daysAgo: 18, summary: '春耕需要两袋复合肥', scope: 'township' },
+  },
 ];

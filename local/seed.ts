@@ -1,5 +1,7 @@
 import { issueInvite } from '../cloudfunctions/core/domain/invite';
-import { submitWish } from '../cloudfunctions/core/domain/wish';
+import { submitWish, wishState } from '../cloudfunctions/core/domain/wish';
+import { applyWishAction, type WishAction } from '../cloudfunctions/core/domain/wish-machine';
+import type { MemberRecord, WishRecord } from '../cloudfunctions/core/records';
 import type { Clock, IdSource } from '../cloudfunctions/core/ports/clock';
 import type { Store } from '../cloudfunctions/core/ports/store';
 import { findAll } from '../cloudfunctions/core/paging';
@@ -7,6 +9,28 @@ import { saveNewInvite } from '../cloudfunctions/core/invites';
 import { addDays } from '../cloudfunctions/core/domain/time';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { demoSeed, demoWishes } from './seed-data';
+
+/** A demo wish as the village's first cadre published it, through the same rules the function uses. */
+function publishDemo(
+  wish: WishRecord,
+  published: { daysAgo: number; summary: string; scope?: 'township' },
+  members: MemberRecord[],
+  now: Date,
+): WishRecord {
+  const cadre = members.find((m) => m.role === 'cadre' && m.villageId === wish.villageId);
+  if (!cadre) throw new Error(`no cadre in ${wish.villageId} to publish a demo wish`);
+  const actor = { kind: 'member', member: cadre } as const;
+  const at = addDays(now, -published.daysAgo);
+  let record = wish;
+  const step = (action: WishAction) => {
+    const { next, event } = applyWishAction(wishState(record), action, actor, at);
+    record = { ...record, status: next.status, scope: next.scope, history: [...record.history, event], updatedAt: at.toISOString() };
+  };
+  step({ kind: 'publish', summary: published.summary, category: wish.category });
+  record = { ...record, summary: published.summary, publishedAt: at.toISOString() };
+  if (published.scope) step({ kind: 'widen', scope: published.scope });
+  return record;
+}
 
 /** Seeds the demo county into an empty store; returns false and changes nothing when the store already has a roster. */
 export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> {
@@ -30,7 +54,8 @@ export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> 
       openWishes: 0,
       now: addDays(now, -w.daysAgo),
     });
-    await store.collection('wishes').add(wish);
+    const valued = { ...wish, value: w.value ?? null };
+    await store.collection('wishes').add(w.published ? publishDemo(valued, w.published, members, now) : valued);
   }
   return true;
 }

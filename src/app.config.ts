@@ -1,9 +1,11 @@
 import { pagePath, routes } from '../types/routes';
 
-// The wish page is in the main package: villagers open it from 我的心愿 and from notifications.
-const pages = [routes.home, routes.bind, routes.wishNew, routes.myWishes, routes.wish, routes.settings].map(pagePath);
+// The main package holds only what the first screen needs: every WeChat user downloads it first.
+const pages = [routes.home, routes.bind, routes.settings].map(pagePath);
 /** A subpackage's pages, relative to its root. */
 const inPackage = (root: string, list: string[]) => list.map((r) => pagePath(r).replace(new RegExp(`^${root}/`), ''));
+/** The wish box, my wishes and one wish's page: what most people open next, so preloaded on any network. */
+const wishPages = inPackage('wish', [routes.wishNew, routes.myWishes, routes.wish]);
 /** Pages only cadres and offices open: a subpackage, so villagers never download them. */
 const cadrePages = inPackage('cadre', [routes.reviewWishes, routes.invite, routes.submitFor, routes.ledger]);
 /** The wish wall and claims: helpers, cadres and offices; villagers never download them either. */
@@ -13,12 +15,16 @@ export default defineAppConfig({
   // The demo-user picker exists only in the H5 build that the local stand-in serves.
   pages: process.env.TARO_ENV === 'h5' ? [...pages, pagePath(routes.devLogin)] : pages,
   subPackages: [
+    { root: 'wish', pages: wishPages },
     { root: 'cadre', pages: cadrePages },
     { root: 'helper', pages: helperPages },
   ],
-  // Both packages are small; fetching them while a helper or cadre looks at the home page makes
-  // their first tap instant. WeChat cannot preload by role, so villagers on a mobile network are spared.
-  preloadRule: { 'pages/index/index': { network: 'wifi', packages: ['cadre', 'helper'] } },
+  // Fetched while the home page is read, so the first tap is instant. WeChat cannot preload by role:
+  // the wish pages (everyone's) come on any network; the staff packages only on Wi-Fi, sparing
+  // villagers on a mobile network.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['wish'] },
+  },
   // Voice input through WeChat's 微信同声传译 plugin only when asked for: a build that declares a
   // plugin the mini-program has not added in the admin console does not start at all.
   ...(process.env.TARO_ENV === 'weapp' && process.env.WECHAT_SI_PLUGIN === '1'

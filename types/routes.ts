@@ -8,12 +8,12 @@ export const routes = {
   /** The home page opened on its 消息 tab: where a notification without its own link leads. */
   inbox: '/pages/index/index?tab=inbox',
   bind: '/pages/bind/index',
-  wishNew: '/pages/wish-new/index',
-  myWishes: '/pages/my-wishes/index',
+  wishNew: '/wish/new/index',
+  myWishes: '/wish/mine/index',
   settings: '/pages/settings/index',
   devLogin: '/pages/dev-login/index',
   /** One wish: progress, history and what the caller may do; opened with `?id=`. */
-  wish: '/pages/wish/index',
+  wish: '/wish/detail/index',
   reviewWishes: '/cadre/review-wishes/index',
   invite: '/cadre/invite/index',
   submitFor: '/cadre/submit-for/index',

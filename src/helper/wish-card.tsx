@@ -25,7 +25,8 @@ export default function WishCard({ wish, onOpen, children }: Props) {
     <View className="card wall-card">
       <View
         className="wall-card-open"
-        {...a11y('button', `${wish.summary}，${who}，${valueText(wish.value)}，${waitingText(wish.daysWaiting)}`)}
+        // Named by its own words (category, summary, who, value, days waiting), read in order.
+        {...a11y('button')}
         onClick={onOpen}
       >
         <View className="wall-card-head">

@@ -48,16 +48,26 @@ const homeTabs = (who: string, role: string): Visit[] => [
 /** Every page, as every role that reaches it. */
 const visits: Visit[] = [
   ...homeTabs('王秀兰', 'villager'),
-  { who: '王秀兰', role: 'villager', path: 'pages/wish-new/index' },
-  { who: '王秀兰', role: 'villager', path: 'pages/my-wishes/index' },
+  { who: '王秀兰', role: 'villager', path: 'wish/new/index' },
+  { who: '王秀兰', role: 'villager', path: 'wish/mine/index' },
   { who: '王秀兰', role: 'villager', path: 'pages/settings/index' },
   { who: newUser, role: 'unbound', path: 'pages/bind/index' },
   ...homeTabs('赵明远', 'cadre'),
   { who: '赵明远', role: 'cadre', path: 'cadre/review-wishes/index' },
   { who: '赵明远', role: 'cadre', path: 'cadre/invite/index' },
+  { who: '赵明远', role: 'cadre', path: 'cadre/submit-for/index' },
+  { who: '赵明远', role: 'cadre', path: 'cadre/ledger/index' },
+  { who: '赵明远', role: 'cadre', path: 'helper/wall/index' },
+  // A published demo wish of the cadre's village (local/seed-data.ts).
+  { who: '赵明远', role: 'cadre', path: 'wish/detail/index?id=w-demo-4' },
   { who: '周海涛', role: 'office', path: 'pages/index/index', tab: '首页' },
   { who: '周海涛', role: 'office', path: 'cadre/invite/index' },
+  { who: '周海涛', role: 'office', path: 'cadre/ledger/index' },
+  { who: '周海涛', role: 'office', path: 'helper/wall/index' },
   { who: '陈静', role: 'helper', path: 'pages/index/index', tab: '首页' },
+  { who: '陈静', role: 'helper', path: 'helper/wall/index' },
+  { who: '陈静', role: 'helper', path: 'helper/claims/index' },
+  { who: '陈静', role: 'helper', path: 'wish/detail/index?id=w-demo-4' },
 ];
 
 interface Phone {
@@ -206,7 +216,7 @@ it('tells a villager their wish is sent in a toast that follows the text size', 
   // The kit's toast, or Taro's own showToast, which keeps its small system font.
   const toast = '.toast, .taro__toast';
   const failures = await onEveryPhone(async (p) => {
-    await openAs(p.page, url(), p.sender, 'pages/wish-new/index');
+    await openAs(p.page, url(), p.sender, 'wish/new/index');
     await p.page.locator('[role=radio]').first().tap();
     await p.page.locator('textarea').first().fill('想要一把结实的雨伞');
     await tapTarget(p.page, '提交心愿').tap();

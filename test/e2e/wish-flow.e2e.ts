@@ -17,7 +17,7 @@ async function writeWish(category: string, text: string) {
 
 /** The wishes of the signed-in villager's list with this text. */
 async function countMine(text: string): Promise<number> {
-  await page.goto(`${e2e.standIn.url}/#/pages/my-wishes/index`);
+  await page.goto(`${e2e.standIn.url}/#/wish/mine/index`);
   await page.locator('.my-wishes .wish').first().waitFor();
   return page.locator('.my-wishes .wish', { hasText: text }).count();
 }

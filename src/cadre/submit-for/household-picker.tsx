@@ -43,7 +43,7 @@ function Results({ name, onPick }: { name: string; onPick: (h: PickedHousehold) 
           <View className="small muted">{[e.villageName, e.detail].filter(Boolean).join(' ')}</View>
           <BigButton
             kind="secondary"
-            label={`为${e.name}家代录`}
+            label={`选这一户：${e.name}家`}
             onTap={() => onPick({ memberId: e.memberId, name: e.name, detail: e.detail, householdId: householdOf(e) })}
           >
             选这一户

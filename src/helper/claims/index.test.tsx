@@ -65,7 +65,7 @@ describe('my claims', () => {
     fireEvent.click(await screen.findByText('加载更多'));
     fireEvent.click(await screen.findByText('想要一双棉鞋过冬'));
     expect(cloud).toHaveBeenLastCalledWith('wishes', 'myClaims', { cursor: '["x","w1"]' });
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/wish/index?id=w2' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/wish/detail/index?id=w2' });
   });
 
   it('sends someone with no claims to the wall', async () => {

@@ -37,7 +37,7 @@ export default function MyClaims() {
           <WishCard wish={c} onOpen={() => void Taro.navigateTo({ url: wishLink(routes.wish, c.id) })}>
             <ClaimDue claim={c} />
             {c.status === 'claimed' && (
-              <BigButton label={`${c.summary}，填写送达`} onTap={go(wishLink(routes.fulfil, c.id))}>
+              <BigButton label={`已送达，去填写：${c.summary}`} onTap={go(wishLink(routes.fulfil, c.id))}>
                 已送达，去填写
               </BigButton>
             )}

@@ -61,7 +61,7 @@ describe('the delivery form', () => {
     await typeNote(container, '  12月3日把台灯送到家里，交给了奶奶 ');
     await addPhotos('/tmp/a.jpg', '/tmp/b.jpg');
     fireEvent.click(screen.getByText('确认已送达'));
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/wish/index?id=w1' }), afterToast);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/wish/detail/index?id=w1' }), afterToast);
     expect(upload.mock.calls).toEqual([['/tmp/a.jpg'], ['/tmp/b.jpg']]);
     expect(send).toHaveBeenCalledWith('fulfil', {
       id: 'w1',

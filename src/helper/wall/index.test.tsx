@@ -56,7 +56,7 @@ describe('the wish wall', () => {
     cloud.mockResolvedValue({ items: [card({ id: 'w 9' })], nextCursor: null });
     render(<WishWall />);
     fireEvent.click(await screen.findByText('孙女想要一盏护眼台灯'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/wish/index?id=w%209' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/wish/detail/index?id=w%209' });
   });
 
   it('filters by category and sorts by the longest wait, from the first page each time', async () => {

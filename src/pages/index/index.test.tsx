@@ -4,6 +4,7 @@ import type { Profile } from '../../../types';
 import { CloudError, callCloud } from '../../services/cloud';
 import { setDevOpenid } from '../../services/dev-identity';
 import { readCachedHome, writeCachedHome } from '../../services/profile-cache';
+import { askHomeEarly } from './home-request';
 import Index from './index';
 
 jest.mock('../../services/cloud', () => ({
@@ -102,6 +103,14 @@ describe('the home page', () => {
     expect(Taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '我的' });
     fireEvent.click(screen.getByLabelText('消息'));
     expect(await screen.findByText('暂时没有消息')).toBeTruthy();
+  });
+
+  it('uses the answer asked at launch rather than asking again', async () => {
+    answerAs(profile({}), 0);
+    askHomeEarly();
+    render(<Index />);
+    expect(await screen.findByText('王秀兰，您好')).toBeTruthy();
+    expect(cloud.mock.calls.map(([fn]) => fn as string).sort()).toEqual(['inbox', 'users']);
   });
 
   it('opens on the tab a link names', async () => {

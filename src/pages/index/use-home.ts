@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Profile } from '../../../types';
-import { callCloud, errorText } from '../../services/cloud';
+import { errorText } from '../../services/cloud';
+import { askHome } from './home-request';
 import { readCachedHome, writeCachedHome } from '../../services/profile-cache';
 
 export interface Home {
@@ -37,7 +38,7 @@ export function useHome(): Home {
 
   useEffect(() => {
     let live = true;
-    void Promise.allSettled([callCloud('users', 'whoami', {}), callCloud('inbox', 'list', { limit: 1 })]).then(([me, inbox]) => {
+    void askHome().then(([me, inbox]) => {
       if (!live) return;
       setState((s) => {
         if (me.status === 'rejected') return { ...s, error: errorText(me.reason), refreshing: false };

@@ -86,7 +86,7 @@ describe('the wish form', () => {
     fireEvent.click(screen.getByText('学习用品'));
     await typeWish(container, '  孙子上学需要一个书包  ');
     fireEvent.click(screen.getByText('提交心愿'));
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/my-wishes/index' }), afterToast);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/wish/mine/index' }), afterToast);
     expect(send).toHaveBeenCalledWith('wishes', 'submit', {
       category: 'study',
       text: '孙子上学需要一个书包',
@@ -132,7 +132,7 @@ describe('the wish form', () => {
       expect(await screen.findByText(/服务器响应超时，请稍后再试/)).toBeTruthy();
     }
     fireEvent.click(screen.getByText('提交心愿'));
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/my-wishes/index' }), afterToast);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/wish/mine/index' }), afterToast);
     const ids = sentIds();
     expect(ids).toHaveLength(3);
     expect(ids[0]).toMatch(UUID_V4);
@@ -164,7 +164,7 @@ describe('the wish form', () => {
     expect(await screen.findByText(/您家已有 3 个心愿正在办理/)).toBeTruthy();
     expect(screen.queryByText('提交心愿')).toBeNull();
     fireEvent.click(screen.getByText('查看我的心愿'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-wishes/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/wish/mine/index' });
   });
 
   it('clears a field error as soon as the field is fixed', async () => {

@@ -11,7 +11,7 @@ import Steps from '../../components/steps';
 import { useLoad, useRefreshOnReturn } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import { formatTime } from '../../services/format';
-import { wishProgress, wishStages } from '../my-wishes/progress';
+import { wishProgress, wishStages } from '../mine/progress';
 import WishActions from './actions';
 import History from './history';
 import './index.scss';

@@ -50,7 +50,7 @@ describe('my wishes', () => {
     render(<MyWishes />);
     fireEvent.click(await screen.findByText('许个心愿'));
     expect(screen.getByText(/您还没有提交过心愿/)).toBeTruthy();
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/wish-new/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/wish/new/index' });
   });
 });
 
@@ -59,7 +59,7 @@ describe('a wish in the list', () => {
     cloud.mockResolvedValue({ items: [wish], nextCursor: null });
     render(<MyWishes />);
     fireEvent.click(await screen.findByText('孙女想要一盏护眼台灯'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/wish/index?id=w1' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/wish/detail/index?id=w1' });
   });
 
   it('says why a rejected wish was not published', async () => {
