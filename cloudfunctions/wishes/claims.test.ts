@@ -38,7 +38,7 @@ describe('claiming a wish', () => {
     expect(dataOf(await act('helperA', 'myClaims', {})).items).toEqual([expect.objectContaining({ id: 'x', claimDueAt: due })]);
     expect(await active('m-ha')).toBe(1);
     for (const who of ['villagerA', 'neighbourA', 'cadreA']) {
-      expect(await inboxOf(who)).toEqual([expect.objectContaining({ title: '心愿有人认领了', link: '/pages/wish/index?id=x' })]);
+      expect(await inboxOf(who)).toEqual([expect.objectContaining({ title: '心愿有人认领了', link: '/wish/detail/index?id=x' })]);
     }
     expect((await inboxOf('villagerA'))[0].body).toContain('帮扶责任人陈静');
     expect(await inboxOf('cadreB')).toEqual([]);
@@ -193,7 +193,7 @@ describe('the claim check (the daily timer)', () => {
     expect(dataOf(await check())).toMatchObject({ expired: 0, reminded: 0 });
     const reminders = (await inboxOf('helperA')).filter((n) => n.title === '认领的心愿快到期了');
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]).toMatchObject({ link: '/pages/wish/index?id=x' });
+    expect(reminders[0]).toMatchObject({ link: '/wish/detail/index?id=x' });
     expect(reminders[0].body).toContain('2026-12-08');
     expect((await wish('x')).claimRemindedAt).toBe('2026-12-05T03:00:00.000Z');
   });
