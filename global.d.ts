@@ -6,6 +6,8 @@ declare module '*.scss';
 
 /** Injected by config/index.ts defineConstants. */
 declare const CLOUD_ENV: string;
+/** The subscription-message template the functions send (SUBSCRIBE_TEMPLATE_ID); '' when none. */
+declare const SUBSCRIBE_TEMPLATE_ID: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -53,6 +53,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The CloudBase environment id for WeChat builds. npm run build:weapp refuses to build without
       // one (config/cloud-env.ts); only local/dev builds (the tests) leave it empty.
       CLOUD_ENV: JSON.stringify((process.env.TARO_APP_CLOUD_ENV ?? '').trim()),
+      // The template the functions send subscription messages with, so the app can ask people to
+      // accept one at the moments something will happen to their wish ('' asks for nothing).
+      SUBSCRIBE_TEMPLATE_ID: JSON.stringify((process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? '').trim()),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

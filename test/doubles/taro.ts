@@ -28,6 +28,7 @@ const Taro = {
   showModal: jest.fn().mockResolvedValue({ confirm: true, cancel: false }),
   setClipboardData: jest.fn().mockResolvedValue(undefined),
   setNavigationBarTitle: jest.fn().mockResolvedValue(undefined),
+  requestSubscribeMessage: jest.fn().mockResolvedValue({}),
   chooseImage: jest.fn(),
   /** The page's launch query; tests set `router.params`. */
   getCurrentInstance: jest.fn((): { router: { params: Record<string, string> } } => ({ router: { params: {} } })),

@@ -26,7 +26,13 @@ export default function OverlayLayer({ state }: { state: OverlayState }) {
               <BigButton kind="secondary" onTap={() => dialog.answer(false)}>
                 {dialog.cancelText ?? '取消'}
               </BigButton>
-              <BigButton kind={dialog.danger ? 'danger' : 'primary'} onTap={() => dialog.answer(true)}>
+              <BigButton
+                kind={dialog.danger ? 'danger' : 'primary'}
+                onTap={() => {
+                  dialog.onConfirmTap?.();
+                  dialog.answer(true);
+                }}
+              >
                 {dialog.confirmText ?? '确定'}
               </BigButton>
             </View>

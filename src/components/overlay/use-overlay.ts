@@ -9,6 +9,8 @@ export interface DialogOptions {
   cancelText?: string;
   /** The confirm button is the danger kind: the action cannot be undone. */
   danger?: boolean;
+  /** Runs inside the confirming tap itself, for what WeChat allows only from a tap (subscription requests). */
+  onConfirmTap?: () => void;
 }
 
 export interface OverlayState {

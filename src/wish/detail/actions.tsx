@@ -1,4 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
+import { askToBeNotified } from '../../services/subscribe';
 import { a11y, fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -65,11 +66,13 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
     overlay.confirm({ title, content, confirmText, danger });
 
   const claim = async () => {
-    const yes = await ask(
-      '认领这个心愿？',
-      `认领后请在 ${wishRules.claimDays} 天内送到。一个人同时最多认领 ${wishRules.maxActiveClaims} 个心愿。`,
-      '认领',
-    );
+    const yes = await overlay.confirm({
+      title: '认领这个心愿？',
+      content: `认领后请在 ${wishRules.claimDays} 天内送到。一个人同时最多认领 ${wishRules.maxActiveClaims} 个心愿。`,
+      confirmText: '认领',
+      // The reminder before the due date can then also reach WeChat, not only the inbox.
+      onConfirmTap: askToBeNotified,
+    });
     if (yes)
       await run(
         'claim',

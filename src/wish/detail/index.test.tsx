@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro';
 import type { WishDetail } from '../../../types';
 import { callCloud } from '../../services/cloud';
+import { askToBeNotified } from '../../services/subscribe';
 import Wish from './index';
 
 jest.mock('../../services/cloud', () => ({
@@ -9,6 +10,7 @@ jest.mock('../../services/cloud', () => ({
   callCloud: jest.fn(),
 }));
 const cloud = callCloud as jest.Mock;
+jest.mock('../../services/subscribe', () => ({ askToBeNotified: jest.fn() }));
 const { CloudError } = jest.requireActual('../../services/cloud');
 
 const base: WishDetail = {
@@ -91,7 +93,10 @@ describe('the wish page', () => {
     // A helper may claim a published wish, nothing more.
     for (const other of ['撤回心愿', '放弃认领', '确认收到', '扩大范围', '去审核']) expect(screen.queryByText(other)).toBeNull();
     expect(screen.getByText(/认领后请在 14 天内送到/)).toBeTruthy();
+    expect(askToBeNotified).not.toHaveBeenCalled();
     fireEvent.click(within(screen.getByRole('dialog')).getByText('认领'));
+    // Inside the confirming tap, where WeChat allows the question about subscription messages.
+    expect(askToBeNotified).toHaveBeenCalledTimes(1);
     expect(await screen.findByText(/认领成功，请在 12月8日 10:00 前送达/)).toBeTruthy();
     expect(calls('claim')).toEqual([{ id: 'w1' }]);
     expect(await screen.findByText('放弃认领')).toBeTruthy();

@@ -1,7 +1,8 @@
 import { Input, Textarea, View } from '@tarojs/components';
+import { askToBeNotified } from '../../services/subscribe';
 import { fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   routes,
   WISH_TEXT_MAX,
@@ -85,6 +86,8 @@ export default function WishNew() {
     if (errors.value) setErrors((e) => ({ ...e, value: valueProblem(typed) }));
   };
 
+  const askedToNotify = useRef(false);
+
   const submit = async () => {
     if (sent) return;
     // The same schema the cloud function checks, so the villager hears about every mistake before sending.
@@ -95,6 +98,12 @@ export default function WishNew() {
         text: problem(wishTextSchema, text),
         value: valueProblem(value),
       });
+    }
+    // First thing after the checks, still inside the tap: WeChat asks only then. The review's outcome
+    // can then reach WeChat too, not only the inbox. Once per visit, not again on every retry.
+    if (!askedToNotify.current) {
+      askedToNotify.current = true;
+      askToBeNotified();
     }
     setErrors({});
     const { category: chosen, text: wish, value: yuan } = parsed.data;

@@ -1,0 +1,26 @@
+import Taro from '@tarojs/taro';
+import { askToBeNotified } from './subscribe';
+
+const request = Taro.requestSubscribeMessage as unknown as jest.Mock;
+const env = process.env.TARO_ENV;
+afterEach(() => {
+  process.env.TARO_ENV = env;
+  delete (globalThis as { SUBSCRIBE_TEMPLATE_ID?: string }).SUBSCRIBE_TEMPLATE_ID;
+  request.mockClear();
+});
+
+it('asks WeChat for one message of the template the functions send', () => {
+  process.env.TARO_ENV = 'weapp';
+  (globalThis as { SUBSCRIBE_TEMPLATE_ID?: string }).SUBSCRIBE_TEMPLATE_ID = 'tmpl-1';
+  askToBeNotified();
+  expect(request).toHaveBeenCalledWith({ tmplIds: ['tmpl-1'] });
+});
+
+it('asks nothing in the browser or without a template', () => {
+  (globalThis as { SUBSCRIBE_TEMPLATE_ID?: string }).SUBSCRIBE_TEMPLATE_ID = 'tmpl-1';
+  askToBeNotified();
+  process.env.TARO_ENV = 'weapp';
+  (globalThis as { SUBSCRIBE_TEMPLATE_ID?: string }).SUBSCRIBE_TEMPLATE_ID = '';
+  askToBeNotified();
+  expect(request).not.toHaveBeenCalled();
+});
