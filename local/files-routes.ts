@@ -1,36 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PHOTO_TYPES, type LocalFileStore } from '../cloudfunctions/core/adapters/local-files';
 import type { Store } from '../cloudfunctions/core/ports/store';
-import { ClientGone, HttpError, send } from './http';
+import { HttpError, readBytes, send } from './http';
 
 /** WeChat's chooseImage hands over compressed photos well under this; the ledger is made server-side. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 type Handle = (req: IncomingMessage, res: ServerResponse, params: (string | undefined)[]) => Promise<void>;
-
-/** The body as bytes; over `limit` it fails with 413 at once but drains the rest, so the answer reaches the client. */
-export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let ended = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        reject(new HttpError(413, 'COMMON.BAD_REQUEST'));
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      ended = true;
-      if (size <= limit) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', () => reject(new ClientGone()));
-    req.on('close', () => {
-      if (!ended) reject(new ClientGone());
-    });
-  });
-}
 
 /** A declared type is not proof: the first bytes must say the same, or a page could be stored as a "photo". */
 const signatures: Record<string, (b: Buffer) => boolean> = {

@@ -28,11 +28,11 @@ export function send(res: ServerResponse, status: number, body: unknown, headers
 }
 
 /**
- * The request body as JSON; an empty body reads as `{}`. Over MAX_BODY_BYTES it
- * fails with 413 at once but keeps reading (and dropping) the rest, so the
- * answer is not lost to a connection reset while the client is still sending.
+ * The request body as bytes. Over `limit` it fails with 413 at once but keeps reading (and
+ * dropping) the rest, so the answer is not lost to a connection reset while the client is
+ * still sending.
  */
-export function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -46,13 +46,7 @@ export function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     });
     req.on('end', () => {
       ended = true;
-      if (size > limit) return;
-      if (size === 0) return resolve({});
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new HttpError(400, 'COMMON.BAD_REQUEST'));
-      }
+      if (size <= limit) resolve(Buffer.concat(chunks));
     });
     // An aborted upload emits 'error' (ECONNRESET) or just 'close' without 'end'.
     req.on('error', () => reject(new ClientGone()));
@@ -60,4 +54,15 @@ export function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       if (!ended) reject(new ClientGone());
     });
   });
+}
+
+/** The request body as JSON; an empty body reads as `{}`. Limits as readBytes. */
+export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const body = await readBytes(req, limit);
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'COMMON.BAD_REQUEST');
+  }
 }
