@@ -17,12 +17,9 @@ import type { FunctionName } from '../types';
 import { rosterRecords } from '../cloudfunctions/core/domain/roster';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
-import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
-import { keywordContentCheck } from '../cloudfunctions/core/adapters/keyword-content-check';
-import { localFiles, memoryBlobs } from '../cloudfunctions/core/adapters/local-files';
-import { localQrCodes } from '../cloudfunctions/core/adapters/local-qr-codes';
-import { cryptoIds } from '../cloudfunctions/core/ids';
 import type { Deps } from '../cloudfunctions/core/handler/deps';
+import { movableClock } from '../local/clock';
+import { localDeps } from '../local/deps';
 import type { Store } from '../cloudfunctions/core/ports/store';
 import type { InboxRecord, WishRecord } from '../cloudfunctions/core/records';
 import { wishRecord } from '../test/support/wish-record';
@@ -99,17 +96,7 @@ async function level(existing: number, dir: string, rows: Map<string, Row>, colu
   const calls = { n: 0 };
   // Counts store round trips (each one crosses the network on CloudBase) without slowing them.
   const store = withLatency(sqlite, 1, async () => void calls.n++);
-  const clock = { now: () => new Date() };
-  const deps: Deps = {
-    store,
-    clock,
-    ids: cryptoIds,
-    notifier: inboxNotifier(store, clock),
-    qr: localQrCodes('http://127.0.0.1'),
-    files: localFiles(memoryBlobs(), () => clock.now()),
-    content: keywordContentCheck(),
-    log: quiet,
-  };
+  const deps: Deps = { ...localDeps(store, movableClock()), log: quiet };
   const records = rosterRecords(rosterSchema.parse(county(VILLAGES, HOUSEHOLDS)));
   await importRoster(sqlite, records);
   const db = new Database(file);
@@ -201,17 +188,7 @@ async function countyTimer(dir: string, latencyMs: number) {
   db.close();
   const calls = { n: 0 };
   const store: Store = withLatency(sqlite, latencyMs, (ms) => (calls.n++, new Promise((r) => setTimeout(r, ms))));
-  const clock = { now: () => new Date() };
-  const deps: Deps = {
-    store,
-    clock,
-    ids: cryptoIds,
-    notifier: inboxNotifier(store, clock),
-    qr: localQrCodes('http://127.0.0.1'),
-    files: localFiles(memoryBlobs(), () => clock.now()),
-    content: keywordContentCheck(),
-    log: quiet,
-  };
+  const deps: Deps = { ...localDeps(store, movableClock()), log: quiet };
   const t = performance.now();
   const res = await handlers.wishes.invoke({}, { openid: null, source: 'timer', trigger: 'daily' }, deps);
   const seconds = (performance.now() - t) / 1000;

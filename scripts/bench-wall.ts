@@ -7,13 +7,10 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
-import { keywordContentCheck } from '../cloudfunctions/core/adapters/keyword-content-check';
-import { localFiles, memoryBlobs } from '../cloudfunctions/core/adapters/local-files';
-import { localQrCodes } from '../cloudfunctions/core/adapters/local-qr-codes';
 import { openSqliteStore } from '../cloudfunctions/core/adapters/sqlite-store';
 import type { Deps } from '../cloudfunctions/core/handler/deps';
-import { cryptoIds } from '../cloudfunctions/core/ids';
+import { movableClock } from '../local/clock';
+import { localDeps } from '../local/deps';
 import type { MemberRecord, WishRecord } from '../cloudfunctions/core/records';
 import { wishesHandler } from '../cloudfunctions/wishes/handler';
 import { wishCategorySchema, type WishScope } from '../types/wishes';
@@ -112,15 +109,10 @@ export async function benchWall(dir: string): Promise<void> {
   openSqliteStore(file).close();
   const helpers = seed(file);
   const store = openSqliteStore(file, { requireIndexes: true });
-  const clock = { now: () => new Date('2026-11-24T02:00:00.000Z') };
+  const clock = movableClock();
+  clock.set(new Date('2026-11-24T02:00:00.000Z'));
   const deps: Deps = {
-    store,
-    clock,
-    ids: cryptoIds,
-    notifier: inboxNotifier(store, clock),
-    qr: localQrCodes('http://127.0.0.1'),
-    files: localFiles(memoryBlobs(), () => clock.now()),
-    content: keywordContentCheck(),
+    ...localDeps(store, clock),
     log: { warn: () => undefined, info: () => undefined, error: (m, d) => console.error(m, d) },
   };
   const call = async (openid: string, action: string, input: object) => {
