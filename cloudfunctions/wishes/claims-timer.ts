@@ -7,7 +7,7 @@ import type { TimerImpl } from '../core/handler/define';
 import type { Deps } from '../core/handler/deps';
 import { keysetPage } from '../core/paging';
 import type { WishRecord } from '../core/records';
-import { activeClaimsKey, changeWish, pageOf, tell, titleOf, villageCadres } from './claims-tx';
+import { activeClaimsKey, changeWish, pageOf, tell, titleOf, villageCadres } from './change-wish';
 
 /** Wishes handled at once; each is a few round trips on CloudBase. */
 const IN_FLIGHT = 8;

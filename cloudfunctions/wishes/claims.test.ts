@@ -4,7 +4,7 @@ import { counterId, openWishesKey } from '../core/counters';
 import type { WishRecord } from '../core/records';
 import { dataOf, makeWorld, type World } from '../../test/support/world';
 import { wishRecord } from '../../test/support/wish-record';
-import { activeClaimsKey } from './claims-tx';
+import { activeClaimsKey } from './change-wish';
 import { wishesHandler as wishes } from './handler';
 import { inboxHandler as inbox } from '../inbox/handler';
 

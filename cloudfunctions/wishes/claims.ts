@@ -8,7 +8,7 @@ import type { Deps } from '../core/handler/deps';
 import { keysetPage } from '../core/paging';
 import type { Transaction } from '../core/ports/store';
 import type { MemberRecord } from '../core/records';
-import { activeClaimsKey, changeWish, householdVillagers, tell, titleOf, villageCadres, type WishChange } from './claims-tx';
+import { activeClaimsKey, changeWish, householdVillagers, tell, titleOf, villageCadres, type WishChange } from './change-wish';
 import { toCards, viewerOf } from './wall-view';
 
 export { checkClaims } from './claims-timer';

@@ -4,7 +4,7 @@ import { counterId } from '../core/counters';
 import { withLatency } from '../../local/latency-store';
 import { makeWorld, people, type World } from '../../test/support/world';
 import { wishRecord } from '../../test/support/wish-record';
-import { activeClaimsKey } from './claims-tx';
+import { activeClaimsKey } from './change-wish';
 import { wishesHandler as wishes } from './handler';
 
 jest.setTimeout(30_000);

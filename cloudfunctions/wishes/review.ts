@@ -1,13 +1,14 @@
 import { routes, type wishesContract } from '../../types';
 import { lowerCounter, openWishesKey } from '../core/counters';
 import { DomainError } from '../core/domain/errors';
-import { defaultSummary, historyEntry, mayKnowOf, reviewNotice, toReviewWish, wishState } from '../core/domain/wish';
-import { applyWishAction, type WishAction, type WishActor } from '../core/domain/wish-machine';
+import { defaultSummary, mayKnowOf, reviewNotice, toReviewWish, wishState } from '../core/domain/wish';
+import { applyWishAction, type WishAction } from '../core/domain/wish-machine';
 import type { ActionsOf } from '../core/handler/define';
 import type { Deps } from '../core/handler/deps';
 import { keysetPage } from '../core/paging';
 import { getMany, type Patch } from '../core/ports/store';
 import type { MemberRecord, WishRecord } from '../core/records';
+import { changeWish } from './change-wish';
 
 const newestFirst = { field: 'createdAt', direction: 'desc' } as const;
 
@@ -15,34 +16,17 @@ const newestFirst = { field: 'createdAt', direction: 'desc' } as const;
 const notFound = () => new DomainError('WISH.NOT_FOUND');
 
 /**
- * Applies one action of the state machine to the stored wish inside a transaction, with the
- * history entry it makes; `extra` adds the fields the action sets. A wish that leaves the open
- * statuses frees its place under the household's cap in the same transaction.
+ * One action of the state machine on a wish the caller may know of; a wish that leaves the open
+ * statuses (rejected, withdrawn) frees its place under the household's cap in the same transaction.
  */
-async function changeWish(
-  deps: Deps,
-  now: Date,
-  caller: MemberRecord,
-  id: string,
-  action: WishAction,
-  extra: Patch<WishRecord> = {},
-): Promise<WishRecord> {
-  const actor: WishActor = { kind: 'member', member: caller };
-  return deps.store.transaction(async (tx) => {
-    const w = await tx.get('wishes', id);
-    if (!w || !mayKnowOf(caller, w)) throw notFound();
-    const { next, event } = applyWishAction(wishState(w), action, actor, now);
-    const patch: Patch<WishRecord> = {
-      ...extra,
-      status: next.status,
-      history: [...w.history, historyEntry(event)],
-      updatedAt: now.toISOString(),
-    };
-    await tx.update('wishes', id, patch);
-    if (next.status === 'rejected' || next.status === 'withdrawn') await lowerCounter(tx, openWishesKey(w.householdId), now);
-    return { ...w, ...patch };
-  });
-}
+const change = (deps: Deps, now: Date, caller: MemberRecord, id: string, action: WishAction, extra: Patch<WishRecord> = {}) =>
+  changeWish(deps, id, action, { kind: 'member', member: caller }, now, {
+    visible: (w) => mayKnowOf(caller, w),
+    patch: () => extra,
+    inTx: async (tx, w, next) => {
+      if (next.status === 'rejected' || next.status === 'withdrawn') await lowerCounter(tx, openWishesKey(w.householdId), now);
+    },
+  }).then((c) => c.after);
 
 /** Who hears of a review: the villager who wrote the wish, or, for one a cadre wrote down, the household's bound villagers. */
 async function householdReaders(deps: Deps, w: WishRecord): Promise<{ to: string; openid?: string | null }[]> {
@@ -93,7 +77,7 @@ export const reviewActions = {
       action = { kind: 'reject', reason: reason! };
       extra = { rejectReason: reason! };
     }
-    const changed = await changeWish(deps, now, caller, id, action, extra);
+    const changed = await change(deps, now, caller, id, action, extra);
     const notice = reviewNotice(changed);
     for (const reader of await householdReaders(deps, changed)) {
       await deps.notifier.notify({ ...reader, ...notice, link: routes.myWishes, dedupeKey: `wish-review:${id}:${reader.to}` });
@@ -102,7 +86,7 @@ export const reviewActions = {
   },
 
   async withdraw({ id }, { deps, now, caller }) {
-    const changed = await changeWish(deps, now, caller, id, { kind: 'withdraw' });
+    const changed = await change(deps, now, caller, id, { kind: 'withdraw' });
     return { id, status: changed.status };
   },
 } satisfies Partial<ActionsOf<typeof wishesContract>>;

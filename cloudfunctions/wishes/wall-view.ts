@@ -2,23 +2,10 @@ import type { WallWish, WishStatus } from '../../types';
 import { maskName } from '../core/domain/mask';
 import { covers } from '../core/domain/scope';
 import { chinaDate } from '../core/domain/time';
-import { withinReach, type WishState } from '../core/domain/wish-machine';
+import { withinReach } from '../core/domain/wish-machine';
 import type { Deps } from '../core/handler/deps';
 import { getMany } from '../core/ports/store';
 import type { MemberRecord, WishRecord } from '../core/records';
-
-/** What the state machine reads of a stored wish. */
-export const wishState = (w: WishRecord): WishState => ({
-  status: w.status,
-  scope: w.scope,
-  villageId: w.villageId,
-  townshipId: w.townshipId,
-  countyId: w.countyId,
-  householdId: w.householdId,
-  claimerId: w.claimerId,
-  claimDueAt: w.claimDueAt,
-  thankedAt: w.thanks?.at ?? null,
-});
 
 /** Statuses a wish has once a cadre put it on the wall: helpers in reach may open it from then on. */
 const WENT_PUBLIC: readonly WishStatus[] = ['published', 'claimed', 'fulfilled', 'confirmed'];

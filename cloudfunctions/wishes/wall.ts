@@ -4,7 +4,7 @@ import type { ActionsOf } from '../core/handler/define';
 import { DEFAULT_PAGE_SIZE, keysetPage, type Page } from '../core/paging';
 import { MAX_PAGE, type Collection, type Order, type Where } from '../core/ports/store';
 import type { MemberRecord, WishRecord } from '../core/records';
-import { changeWish } from './claims-tx';
+import { changeWish } from './change-wish';
 import { toDetail } from './wish-detail';
 import { toCards, viewerOf } from './wall-view';
 

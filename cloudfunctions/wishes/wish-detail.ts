@@ -4,7 +4,8 @@ import { applyWishAction, type WishAction, type WishActor } from '../core/domain
 import type { Deps } from '../core/handler/deps';
 import { getMany } from '../core/ports/store';
 import type { MemberRecord, WishHistoryEntry, WishRecord } from '../core/records';
-import { isInvolved, photoLinks, toCards, wishState, type Viewer } from './wall-view';
+import { wishState } from '../core/domain/wish';
+import { isInvolved, photoLinks, toCards, type Viewer } from './wall-view';
 
 type Can = WishDetail['can'][number];
 

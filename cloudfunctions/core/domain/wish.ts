@@ -1,7 +1,7 @@
 import { MAX_OPEN_WISHES, type OwnWish, type ReviewWish, type WishCategory, type WishChannel } from '../../../types';
-import type { HouseholdRecord, MemberRecord, WishHistoryEntry, WishRecord } from '../records';
+import type { HouseholdRecord, MemberRecord, WishRecord } from '../records';
 import { DomainError } from './errors';
-import type { WishEvent, WishState } from './wish-machine';
+import type { WishState } from './wish-machine';
 
 export { OPEN_WISH_STATUSES } from './wish-machine';
 
@@ -96,8 +96,6 @@ export const wishState = (w: WishRecord): WishState => ({
   claimDueAt: w.claimDueAt,
   thankedAt: w.thanks?.at ?? null,
 });
-
-export const historyEntry = (e: WishEvent): WishHistoryEntry => ({ ...e });
 
 /**
  * Whether a person may learn that the wish exists before it is public: the household's own

@@ -5,7 +5,7 @@ import { findAll } from '../core/paging';
 import { isStoreError, type Patch, type Transaction } from '../core/ports/store';
 import type { MemberRecord, WishRecord } from '../core/records';
 import { routes, wishLink } from '../../types/routes';
-import { wishState } from './wall-view';
+import { wishState } from '../core/domain/wish';
 
 /** One counter per person of the claims they hold (status claimed), capped by wishRules.maxActiveClaims. */
 export const activeClaimsKey = (memberId: string): string => `active-claims:${memberId}`;
