@@ -8,7 +8,7 @@ import type { Deps } from '../core/handler/deps';
 import { keysetPage } from '../core/paging';
 import { getMany, type Patch } from '../core/ports/store';
 import type { MemberRecord, WishRecord } from '../core/records';
-import { changeWish } from './change-wish';
+import { changeWish, householdVillagers } from './change-wish';
 
 const newestFirst = { field: 'createdAt', direction: 'desc' } as const;
 
@@ -31,8 +31,7 @@ const change = (deps: Deps, now: Date, caller: MemberRecord, id: string, action:
 /** Who hears of a review: the villager who wrote the wish, or, for one a cadre wrote down, the household's bound villagers. */
 async function householdReaders(deps: Deps, w: WishRecord): Promise<{ to: string; openid?: string | null }[]> {
   if (w.channel === null) return [{ to: w.submitterId }];
-  const villagers = await deps.store.collection('members').find({ role: 'villager', villageId: w.villageId, householdId: w.householdId });
-  return villagers.filter((m) => m.openid !== null).map((m) => ({ to: m._id, openid: m.openid }));
+  return (await householdVillagers(deps, w.householdId)).map((m) => ({ to: m._id, openid: m.openid }));
 }
 
 /** The village cadre's review of what the box received, and the withdrawal of a wish before anyone claimed it. */
