@@ -14,7 +14,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { movableClock } from '../local/clock';
 import { localDeps, openLocalStore } from '../local/deps';
 import { seedIfEmpty } from '../local/seed';
@@ -260,18 +261,7 @@ async function main() {
     const started = await Promise.all(apps.map((app) => startServer(app, app === ours)));
     servers.push(...started);
     const serverOf = new Map(apps.map((app, i) => [app, started[i].server]));
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
 
     const size = new Map<App, { raw: number; gzip: number; dist: number; weapp: { main: number; total: number }; files: string[] }>();
     for (const app of apps) {

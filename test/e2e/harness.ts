@@ -1,5 +1,6 @@
 import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { movableClock } from '../../local/clock';
 import { localDeps, openLocalStore } from '../../local/deps';
 import { ensureDemoInvite, seedIfEmpty } from '../../local/seed';
@@ -76,18 +77,7 @@ export async function startE2E(): Promise<E2E> {
   await seedIfEmpty(store, clock);
   const invite = await ensureDemoInvite(store, clock, deps.ids);
   const standIn = await startStandIn({ deps, staticDir, port: 0, timers: false, log: () => undefined });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     standIn,
     browser,
