@@ -1,5 +1,6 @@
 import { Picker, View } from '@tarojs/components';
 import { useState } from 'react';
+import FormError from '../../components/form-error';
 import { a11y } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import Field from '../../components/field';
@@ -51,11 +52,7 @@ export default function Ledger() {
       <View className="muted intro">导出这段时间里提交的心愿，每个心愿一行，写明状态和各个日期，可以用 Excel 或 WPS 打开。</View>
       <DateField label="开始日期" value={from} end={today} onChange={setFrom} />
       <DateField label="结束日期" value={to} end={today} onChange={setTo} />
-      {error && (
-        <View className="error-text form-error" {...a11y('alert')}>
-          ！{error}
-        </View>
-      )}
+      <FormError text={error} />
       <BigButton busy={submission.pending !== null} busyText="正在导出…" onTap={() => void exportLedger()}>
         导出台账
       </BigButton>

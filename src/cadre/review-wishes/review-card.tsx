@@ -1,4 +1,5 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
+import FormError from '../../components/form-error';
 import { a11y, fieldLabel } from '../../components/a11y';
 import { useState } from 'react';
 import { wishCategoryLabels, wishChannelLabels, wishesContract, type ReviewWish, type WishCategory } from '../../../types';
@@ -142,11 +143,7 @@ export default function ReviewCard({ wish, overlay, onDone }: { wish: ReviewWish
               />
             </Field>
           )}
-          {errors.form && (
-            <View className="error-text form-error" {...a11y('alert')}>
-              ！{errors.form}
-            </View>
-          )}
+          <FormError text={errors.form} />
           <BigButton kind="danger" busy={busy === 'reject'} busyText="正在提交…" onTap={() => void decide('reject')}>
             确认不通过
           </BigButton>
@@ -156,11 +153,7 @@ export default function ReviewCard({ wish, overlay, onDone }: { wish: ReviewWish
         </View>
       ) : (
         <View className="decide">
-          {errors.form && (
-            <View className="error-text form-error" {...a11y('alert')}>
-              ！{errors.form}
-            </View>
-          )}
+          <FormError text={errors.form} />
           <BigButton busy={busy === 'publish'} busyText="正在提交…" onTap={() => void decide('publish')}>
             通过，上心愿墙
           </BigButton>

@@ -1,5 +1,6 @@
 import { Input, Textarea, View } from '@tarojs/components';
-import { a11y, fieldLabel } from '../../components/a11y';
+import FormError from '../../components/form-error';
+import { fieldLabel } from '../../components/a11y';
 import { useState } from 'react';
 import {
   WISH_TEXT_MAX,
@@ -131,11 +132,7 @@ export default function SubmitFor() {
           onInput={(e) => change({ value: e.detail.value })}
         />
       </Field>
-      {errors.form && (
-        <View className="error-text form-error" {...a11y('alert')}>
-          ！{errors.form}
-        </View>
-      )}
+      <FormError text={errors.form} />
       <BigButton
         className="submit"
         disabled={missingId}

@@ -1,5 +1,6 @@
 import { Textarea, View } from '@tarojs/components';
-import { a11y, fieldLabel } from '../../components/a11y';
+import FormError from '../../components/form-error';
+import { fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { routes, wishesContract, wishLink, wishRules } from '../../../types';
@@ -98,11 +99,7 @@ export default function Fulfil() {
           onError={(message) => void overlay.toast(message, 'error')}
         />
       </Field>
-      {errors.form && (
-        <View className="error-text form-error" {...a11y('alert')}>
-          ！{errors.form}
-        </View>
-      )}
+      <FormError text={errors.form} />
       <BigButton
         className="submit"
         busy={busy}

@@ -1,4 +1,5 @@
 import { Input, Textarea, View } from '@tarojs/components';
+import FormError from '../../components/form-error';
 import { askToBeNotified } from '../../services/subscribe';
 import { fieldLabel } from '../../components/a11y';
 import Taro from '@tarojs/taro';
@@ -189,11 +190,7 @@ export default function WishNew() {
           onError={(message) => void overlay.toast(message, 'error')}
         />
       </Field>
-      {errors.form && (
-        <View className="error-text form-error" role="alert">
-          ！{errors.form}
-        </View>
-      )}
+      <FormError text={errors.form} />
       <BigButton
         className="submit"
         busy={busy}
