@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import type { Configuration } from 'webpack';
+import type { Chunk, ChunkGraph, Configuration, Module } from 'webpack';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -20,32 +20,54 @@ type SplitChunks = Exclude<NonNullable<Configuration['optimization']>['splitChun
 /**
  * Taro's H5 splitChunks only looks at `initial` chunks (webpack5-runner's H5Combination), and every page
  * is an async chunk (`import()` in the router's page list), so whatever pages share but the app entry
- * does not (zod, the Taro components, Taro.request, our services and page shell) was copied into every
- * page chunk. One chunk now holds all that two or more pages share. One, not split by which pages use
- * what: on Slow 3G each request waits 2 s and a browser opens 6 connections to a host, so the home
- * screen's 4 requests (shared and own, JS and CSS) leave room for its cloud calls, while the few KB it
- * gets that only forms use (the toast and modal APIs) cost ~0.15 s. Its own name, never Taro's
+ * does not (zod, the Taro components, our services and page shell) was copied into every page chunk.
+ * Two chunks now hold what two or more pages share: `page-shared`, what the home page shares with
+ * others, and `form-shared`, the rest (inputs, the image picker and its user-agent sniffing, drafts).
+ * On Slow 3G each request waits 2 s and all share ~60 KB/s, so the home screen fetches only the bytes
+ * it draws with; a form page's extra request runs alongside its others. Our own names, never Taro's
  * dev-mode `vendors`/`common`, which are initial chunks.
  */
-function sharePageChunks(chain: H5Chain): void {
-  const splitChunks = chain.optimization.get('splitChunks') as SplitChunks | false | undefined;
-  if (!splitChunks) return;
-  chain.optimization.splitChunks({
-    ...splitChunks,
-    cacheGroups: {
-      ...splitChunks.cacheGroups,
-      pageShared: { name: 'page-shared', chunks: 'async', minChunks: 2, priority: 15 },
-    },
-  });
+function sharePageChunks(homePage: string) {
+  return (chain: H5Chain): void => {
+    const splitChunks = chain.optimization.get('splitChunks') as SplitChunks | false | undefined;
+    if (!splitChunks) return;
+    const shared = { chunks: 'async', minChunks: 2 } as const;
+    chain.optimization.splitChunks({
+      ...splitChunks,
+      cacheGroups: {
+        ...splitChunks.cacheGroups,
+        pageShared: { ...shared, name: 'page-shared', priority: 16, test: usedByPage(homePage) },
+        formShared: { ...shared, name: 'form-shared', priority: 15 },
+      },
+    });
+  };
+}
+
+type SplitTest = (module: Module, context: { chunkGraph: ChunkGraph }) => boolean;
+
+/** Whether a module goes into a chunk that holds the page module at `pagePath` (no extension). */
+function usedByPage(pagePath: string): SplitTest {
+  const holdsPage = new WeakMap<Chunk, boolean>();
+  const isPage = (m: Module) => /^(.*!)?(.*)\.[jt]sx?$/.exec(m.nameForCondition() ?? '')?.[2] === pagePath;
+  return (module, { chunkGraph }) =>
+    [...chunkGraph.getModuleChunksIterable(module)].some((chunk) => {
+      let holds = holdsPage.get(chunk);
+      if (holds === undefined) {
+        holds = [...chunkGraph.getChunkModulesIterable(chunk)].some(isPage);
+        holdsPage.set(chunk, holds);
+      }
+      return holds;
+    });
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  const sourceRoot = fromEnv('BUILD_SOURCE_ROOT') ?? 'src';
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'warm-village',
     date: '2026-11-24',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: fromEnv('BUILD_SOURCE_ROOT') ?? 'src',
+    sourceRoot,
     // Separate output folders so one build never overwrites the other.
     outputRoot: fromEnv('BUILD_OUTPUT_ROOT') ?? (isH5 ? 'dist-h5' : 'dist'),
     plugins: [],
@@ -73,7 +95,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      webpackChain: sharePageChunks,
+      webpackChain: sharePageChunks(resolve(root, sourceRoot, 'pages', 'index', 'index')),
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -5,6 +5,7 @@ import {
   invitePath,
   normalizeInviteCode,
   INVITE_ALPHABET,
+  INVISIBLE_WITHOUT_PROPERTY_ESCAPES,
   sceneOf,
   inviteParams,
   zhErrorMap,
@@ -75,8 +76,19 @@ describe('a character no code has', () => {
     expect(messageOf(raw)).toBe(`邀请码只有字母和数字，没有“${ch}”，请核对第 ${at} 位`);
   });
 
-  it('is called invisible when it would print as nothing', () => {
-    expect(messageOf('ABCD\u00072345')).toBe('邀请码里混进了看不见的符号，请删掉第 5 位');
+  it.each([
+    ['a control character', 'ABCD\u00072345'],
+    ['a private-use character', 'ABCD\ue0002345'],
+    ['an unassigned code point', 'ABCD\u03782345'],
+  ])('is called invisible when it would print as nothing: %s', (_label, raw) => {
+    expect(messageOf(raw)).toBe('邀请码里混进了看不见的符号，请删掉第 5 位');
+  });
+
+  it('still knows control characters on an engine without Unicode property escapes', () => {
+    expect(INVISIBLE_WITHOUT_PROPERTY_ESCAPES.test('\u0007')).toBe(true);
+    expect(INVISIBLE_WITHOUT_PROPERTY_ESCAPES.test('\u0085')).toBe(true);
+    expect(INVISIBLE_WITHOUT_PROPERTY_ESCAPES.test('A')).toBe(false);
+    expect(INVISIBLE_WITHOUT_PROPERTY_ESCAPES.test('一')).toBe(false);
   });
 
   it('is reported first, where it is, before the length', () => {

@@ -25,7 +25,7 @@ describe('naming a WeChat callFunction failure', () => {
 describe('naming an H5 request failure', () => {
   it.each([
     [undefined, 'TypeError: Failed to fetch', 'COMMON.NETWORK'],
-    // Taro.request's own timer (set to the call deadline) aborts the fetch: the phone gave up.
+    // The request's own timer (set to the call deadline) aborts the fetch: the phone gave up.
     [undefined, 'AbortError: The user aborted a request.', 'CLOUD.GAVE_UP'],
     [404, '', 'CLOUD.NOT_DEPLOYED'],
     [500, '', 'CLOUD.CRASHED'],

@@ -93,7 +93,7 @@ export function classifyWeappFailure(errCode: number | undefined, errMsg: string
 
 /**
  * Names an H5 request that got no usable answer from the stand-in: a status, or none when it never
- * connected. Without a status, an abort or a timeout is Taro.request's own timer, which cloud.ts sets
+ * connected. Without a status, an abort is the request's own timer, which cloud.ts sets
  * to CALL_TIMEOUT_MS: the phone gave up, as it does in WeChat.
  */
 export function classifyHttpFailure(status: number | undefined, reason = ''): TransportCode | null {

@@ -9,6 +9,7 @@ import {
   transportMessages,
   type TransportCode,
 } from './cloud-failures';
+import { httpJson, type HttpAnswer } from './http';
 
 type Actions<F extends FunctionName> = (typeof contracts)[F]['actions'];
 type InputOf<C> = C extends ActionContract<infer I, infer _O, infer _E> ? z.input<I> : never;
@@ -52,23 +53,21 @@ function devHeaders(): Record<string, string> {
 async function transport(name: string, data: unknown): Promise<unknown> {
   if (process.env.TARO_ENV === 'h5') {
     // In H5 the page is served by the local stand-in, which runs the same functions.
-    let res: { statusCode: number; data: unknown };
+    let res: HttpAnswer;
     try {
-      res = await Taro.request({
-        url: `/api/functions/${name}`,
+      res = await httpJson(`/api/functions/${name}`, {
         method: 'POST',
-        data,
-        header: { 'content-type': 'application/json', ...devHeaders() },
-        dataType: 'json',
+        body: data,
+        headers: devHeaders(),
         // Aborts the fetch itself, so a stalled connection is not left open behind the deadline.
-        timeout: CALL_TIMEOUT_MS,
+        timeoutMs: CALL_TIMEOUT_MS,
       });
     } catch (e) {
       const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       throw new TransportFailure(classifyHttpFailure(undefined, reason) ?? 'COMMON.NETWORK', { reason });
     }
-    const failed = classifyHttpFailure(res.statusCode);
-    if (failed) throw new TransportFailure(failed, { status: res.statusCode });
+    const failed = classifyHttpFailure(res.status);
+    if (failed) throw new TransportFailure(failed, { status: res.status });
     return res.data;
   }
   try {

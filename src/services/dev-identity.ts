@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { httpJson } from './http';
 
 /**
  * Only the local stand-in knows demo users: it plays WeChat's injected openid
@@ -21,8 +22,8 @@ export const setDevOpenid = (openid: string): void => Taro.setStorageSync(KEY, o
 /** The stand-in's demo users, or null when the page is not served by the stand-in. */
 export async function fetchDevUsers(): Promise<DevUser[] | null> {
   try {
-    const res = await Taro.request({ url: '/api/dev/users', method: 'GET', dataType: 'json' });
-    return res.statusCode === 200 && Array.isArray(res.data) ? (res.data as DevUser[]) : null;
+    const res = await httpJson('/api/dev/users', { method: 'GET' });
+    return res.status === 200 && Array.isArray(res.data) ? (res.data as DevUser[]) : null;
   } catch {
     return null;
   }

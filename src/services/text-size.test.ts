@@ -16,8 +16,22 @@ describe('the text size a launch starts with', () => {
     expect(initialTextSize('huge', {})).toBe('standard');
   });
 
-  it('asks WeChat for its font setting on the first read', () => {
-    (Taro.getAppBaseInfo as unknown as jest.Mock).mockReturnValueOnce({ fontSizeSetting: 22 });
-    expect(getTextSize()).toBe('large');
+  it('asks WeChat for its font setting on the first read in the WeChat build', () => {
+    jest.isolateModules(() => {
+      process.env.TARO_ENV = 'weapp';
+      /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- fresh modules, for a first read */
+      const taro = (require('@tarojs/taro') as { default: typeof Taro }).default;
+      const fresh = require('./text-size') as typeof import('./text-size');
+      /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
+      (taro.getAppBaseInfo as unknown as jest.Mock).mockReturnValueOnce({ fontSizeSetting: 22 });
+      expect(fresh.getTextSize()).toBe('large');
+    });
+    process.env.TARO_ENV = 'h5';
+  });
+
+  it('starts with 标准 in a browser, which has no WeChat font setting', () => {
+    (Taro.getAppBaseInfo as unknown as jest.Mock).mockClear();
+    expect(getTextSize()).toBe('standard');
+    expect(Taro.getAppBaseInfo).not.toHaveBeenCalled();
   });
 });

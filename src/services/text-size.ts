@@ -29,11 +29,16 @@ export function initialTextSize(chosen: unknown, wechat: WechatFontInfo | null):
 
 /** WeChat's font setting; null where it cannot be read (H5, old base libraries). */
 function wechatFont(): WechatFontInfo | null {
-  try {
-    return (Taro.getAppBaseInfo?.() as WechatFontInfo | undefined) ?? null;
-  } catch {
-    return null;
+  // A browser has no WeChat font setting, and Taro's H5 getAppBaseInfo sniffs the user agent with a
+  // 15 KB library the home screen would wait for. A constant condition, so webpack leaves it out of H5.
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      return (Taro.getAppBaseInfo?.() as WechatFontInfo | undefined) ?? null;
+    } catch {
+      return null;
+    }
   }
+  return null;
 }
 
 export function getTextSize(): TextSize {
