@@ -29,6 +29,14 @@ export const errorMessages = {
   'WISH.ALREADY_THANKED': '您已经感谢过了',
   'WISH.CONTENT_RISKY': '内容里有不适合发布的词句，请修改后再提交',
   'HOUSEHOLD.NOT_FOUND': '本村花名册里没有这一户',
+  'TASK.NOT_FOUND': '找不到这项任务，可能已被处理',
+  'TASK.CLOSED': '这项任务已经完成或跳过了，请刷新后再看',
+  'TASK.BAD_DATE': '改期的日期要在今天到 60 天以内',
+  'TASK.NEEDS_VISIT': '这项任务要记一次走访才算完成',
+  'TASK.NO_HOUSEHOLD': '您还没有绑定到哪一户，请联系驻村干部',
+  'POLICY.NOT_FOUND': '没有这个走访规则',
+  'VISIT.BAD_DATE': '走访日期不能晚于今天，也不能早于 30 天前',
+  'VISIT.BAD_OWNER': '跟进人要是本村的驻村干部或帮扶责任人',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

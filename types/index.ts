@@ -6,6 +6,8 @@ export * from './invite-code';
 export * from './launch';
 export * from './wishes';
 export * from './inbox';
+export * from './tasks';
+export * from './visits';
 export * from './zod-zh';
 export * from './routes';
 

@@ -48,6 +48,8 @@ const staffSchema = personSchema.extend({
   villageId: rosterId.optional(),
   townshipId: rosterId.optional(),
   pairedHouseholdIds: z.array(rosterId).max(MAX_PAIRED_HOUSEHOLDS, `每名帮扶责任人最多结对 ${MAX_PAIRED_HOUSEHOLDS} 户`).default([]),
+  /** A helper of a provincial department paired through their unit (单位包联), who visits less often (seed 003 第十二条). */
+  pairedByOffice: z.boolean().default(false),
 });
 
 export type RosterStaff = z.infer<typeof staffSchema>;

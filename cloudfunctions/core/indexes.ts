@@ -18,8 +18,14 @@ const desc = <T>(field: Order<T>['field']): Order<T> => ({ field, direction: 'de
 export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[] } = {
   counties: [],
   townships: [],
-  villages: [],
-  households: [],
+  villages: [
+    // The daily task timer: the villages of a county.
+    { name: 'county', keys: [asc('countyId')] },
+  ],
+  households: [
+    // The daily task timer and visits.households of a cadre: the households of a village.
+    { name: 'village', keys: [asc('villageId')] },
+  ],
   members: [
     // users.roster of a cadre (village), a township office and a county office, by name; its
     // search by name is a range on the same key (name >= the prefix), so these serve it too.
@@ -30,6 +36,10 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
     { name: 'role_village', keys: [asc('role'), asc('villageId')] },
     // Who of a household hears about its wish (claimed, delivered).
     { name: 'household_role', keys: [asc('householdId'), asc('role')] },
+    // The daily task timer: a county's cadres and helpers (digests, helper tasks) and offices (escalations).
+    { name: 'role_county', keys: [asc('role'), asc('countyId')] },
+    // Who hears of an escalated task or a cadre's event: the township's office users.
+    { name: 'role_township', keys: [asc('role'), asc('townshipId')] },
   ],
   users: [],
   invites: [
@@ -69,4 +79,24 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
     { name: 'to_created', keys: [asc('to'), desc('createdAt')] },
     { name: 'to_read', keys: [asc('to'), asc('readAt')] },
   ],
+  tasks: [
+    // tasks.list of a cadre (its village team's and its own), a helper and a township office; visits.households.
+    { name: 'assignee_status_due', keys: [asc('assignee'), asc('status'), asc('dueDate')] },
+    // A household's open tasks: what a logged visit resolves, and the household page.
+    { name: 'household_status_due', keys: [asc('householdId'), asc('status'), asc('dueDate')] },
+    // tasks.list of an office: its area's overdue tasks, urgent ones first, then by due date, and their count.
+    { name: 'township_status_urgent_due', keys: [asc('townshipId'), asc('status'), asc('urgent'), asc('dueDate')] },
+    // The same for a county office, and the daily timer's sweeps of a county (overdue, escalation, digests).
+    { name: 'county_status_urgent_due', keys: [asc('countyId'), asc('status'), asc('urgent'), asc('dueDate')] },
+  ],
+  events: [],
+  visits: [
+    // The household page's visit history, newest first, and a household's last visit.
+    { name: 'household_visited', keys: [asc('householdId'), desc('visitedOn')] },
+  ],
+  access: [
+    // The PIPL audit's question, asked outside the functions (the console, an export): who read this household's page, when.
+    { name: 'household_at', keys: [asc('householdId'), desc('at')] },
+  ],
+  settings: [],
 };

@@ -1,4 +1,18 @@
-import type { HouseholdCategory, Role, ScopeLevel, WishCategory, WishChannel, WishScope, WishStatus } from '../../types';
+import type {
+  CadreEvent,
+  HouseholdCategory,
+  HouseholdEvent,
+  Role,
+  ScopeLevel,
+  TaskKind,
+  TaskStatus,
+  VisitAnswers,
+  VisitMode,
+  WishCategory,
+  WishChannel,
+  WishScope,
+  WishStatus,
+} from '../../types';
 import type { WishActionKind } from './domain/wish-machine';
 
 /** Shapes of stored documents. Instants are ISO-8601 strings so both engines sort them alike. */
@@ -49,6 +63,11 @@ export interface MemberRecord {
   title: string | null;
   /** Helpers only, at most five (003 第五条). */
   pairedHouseholdIds: string[];
+  /**
+   * A helper of a provincial department whose unit was paired with the village (单位包联): visits every
+   * 4 months rather than 2 under hebei-2018 (seed 003 第十二条). Absent means false.
+   */
+  pairedByOffice?: boolean;
   openid: string | null;
 }
 
@@ -148,6 +167,114 @@ export interface CounterRecord {
   updatedAt: string;
 }
 
+/**
+ * Who a task is for, as one indexed string: `village:<villageId>` (the village's cadres as a team,
+ * any of whom may do it), `township:<townshipId>` (the township office), or a member id (a helper,
+ * the owner of a follow-up).
+ */
+export type AssigneeKey = string;
+
+export interface TaskHistoryEntry {
+  at: string;
+  /** A member id, or 'system' for the daily timer. */
+  by: string;
+  action: 'create' | 'done' | 'skip' | 'reschedule' | 'overdue' | 'escalate' | 'remind';
+  note: string | null;
+}
+
+export interface TaskRecord {
+  /** Deterministic for generated tasks (kind, subject, assignee, period), so the timer never makes one twice. */
+  _id: string;
+  kind: TaskKind;
+  assignee: AssigneeKey;
+  villageId: string;
+  townshipId: string;
+  countyId: string;
+  /** The household to visit; null for a township team's village visit and for caring for a cadre. */
+  householdId: string | null;
+  /** The cadre a `care` task is about. */
+  subjectMemberId: string | null;
+  /** China-time days, YYYY-MM-DD: the window opens on `windowStart` and closes at the end of `dueDate`. */
+  windowStart: string;
+  dueDate: string;
+  /** Stored as the timer (or a change) last saw it; `open` past `dueDate` reads as overdue. */
+  status: TaskStatus;
+  urgent: boolean;
+  title: string;
+  note: string | null;
+  /** The reported event (must-visits, care) or the visit (follow-ups) the task came from. */
+  sourceId: string | null;
+  /** The policy preset that generated a routine task, for the record. */
+  policyId: string | null;
+  /** The visit that resolved it. */
+  visitId: string | null;
+  escalatedAt: string | null;
+  history: TaskHistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A reported 必访 event: a household's (四必访) or a cadre's (五必访). */
+export interface EventRecord {
+  _id: string;
+  kind: 'household' | 'cadre';
+  event: HouseholdEvent | CadreEvent;
+  householdId: string | null;
+  memberId: string | null;
+  villageId: string;
+  townshipId: string;
+  countyId: string;
+  note: string;
+  reportedBy: string;
+  createdAt: string;
+}
+
+export interface VisitProblem {
+  text: string;
+  ownerId: string;
+  dueDate: string;
+  /** The follow-up task the problem opened. */
+  followUpId: string;
+}
+
+export interface VisitRecord {
+  _id: string;
+  householdId: string;
+  villageId: string;
+  townshipId: string;
+  countyId: string;
+  visitorId: string;
+  visitorRole: Role;
+  mode: VisitMode;
+  answers: VisitAnswers;
+  problems: VisitProblem[];
+  visitedOn: string;
+  photos: string[];
+  location: { latitude: number; longitude: number } | null;
+  resolvedTaskIds: string[];
+  createdAt: string;
+}
+
+/** Who read which household page when (PIPL accountability); kept, never shown to the household. */
+export interface AccessRecord {
+  _id: string;
+  memberId: string;
+  householdId: string;
+  at: string;
+}
+
+/** A county's visit policy: the preset in force and the one chosen from the next period. */
+export interface PolicySettingRecord {
+  /** `visit-policy:<countyId>` */
+  _id: string;
+  presetId: string;
+  nextPresetId: string | null;
+  /** YYYY-MM-DD, the first day of the period the next preset applies from. */
+  nextFrom: string | null;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 /** Every collection and the record type stored in it. */
 export interface CollectionRecords {
   counties: CountyRecord;
@@ -161,4 +288,9 @@ export interface CollectionRecords {
   requests: RequestRecord;
   wishes: WishRecord;
   inbox: InboxRecord;
+  tasks: TaskRecord;
+  events: EventRecord;
+  visits: VisitRecord;
+  access: AccessRecord;
+  settings: PolicySettingRecord;
 }

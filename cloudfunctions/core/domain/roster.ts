@@ -83,6 +83,7 @@ function staffRecord(s: RosterStaff, countyId: string, townshipOfVillage: Map<st
     unit: s.unit,
     title: s.title,
     pairedHouseholdIds: s.pairedHouseholdIds,
+    ...(s.pairedByOffice ? { pairedByOffice: true } : {}),
     openid: null,
   };
 }

@@ -32,6 +32,11 @@ export const collections = [
   'requests',
   'wishes',
   'inbox',
+  'tasks',
+  'events',
+  'visits',
+  'access',
+  'settings',
 ] as const satisfies readonly CollectionName[];
 // Fails to compile when a record type has no entry in `collections`.
 const everyCollectionListed: Exclude<CollectionName, (typeof collections)[number]> extends never ? true : never = true;
