@@ -1,4 +1,4 @@
-import { errorMessages } from '../../types';
+import { errorMessages } from '../../types/errors';
 
 /**
  * How long the phone waits for any cloud call before it gives up and says so (the issue asks for

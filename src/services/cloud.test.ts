@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
 import { callCloud, CloudError, isNetworkFailure } from './cloud';
 import { setDevOpenid } from './dev-identity';
+import { usersContract } from '../../types/users';
+import { wishesContract } from '../../types/wishes';
 
 const request = jest.fn<Promise<Pick<Response, 'status' | 'text'>>, [string, RequestInit]>();
 globalThis.fetch = request as unknown as typeof fetch;
@@ -12,7 +14,7 @@ const posted = (call = 0) => {
   return { url, method: init.method, headers: init.headers, body: JSON.parse(init.body as string) as unknown, signal: init.signal };
 };
 const wish = { id: 'w1', category: 'daily', text: '一床厚棉被', status: 'pending_review', createdAt: '2026-11-24T02:00:00.000Z' };
-const submit = () => callCloud('wishes', 'submit', { category: 'daily', text: '一床厚棉被' });
+const submit = () => callCloud(wishesContract, 'submit', { category: 'daily', text: '一床厚棉被' });
 
 const gaveUpText = '网络太慢，等了 15 秒还没有回音。填好的内容都还在，可以放心再试一次';
 
@@ -65,7 +67,7 @@ describe('callCloud in the H5 build', () => {
 
   it('reports a dropped connection as a network problem and logs why', async () => {
     request.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({
+    await expect(callCloud(usersContract, 'whoami', {})).rejects.toMatchObject({
       code: 'COMMON.NETWORK',
       message: '网络不给力，请检查网络后重试',
     });
@@ -82,20 +84,20 @@ describe('callCloud in the H5 build', () => {
           ),
         ),
     );
-    await expectGaveUpAfter15s(callCloud('users', 'whoami', {}));
+    await expectGaveUpAfter15s(callCloud(usersContract, 'whoami', {}));
     expect(posted().signal?.aborted).toBe(true);
   });
 
   it('gives up on a request that never answers after 15 s, even if the fetch ignores its abort', async () => {
     jest.useFakeTimers();
     request.mockReturnValueOnce(new Promise(() => undefined));
-    await expectGaveUpAfter15s(callCloud('users', 'whoami', {}));
+    await expectGaveUpAfter15s(callCloud(usersContract, 'whoami', {}));
     expect(logged).toHaveBeenCalledWith('[cloud] users.whoami failed: CLOUD.GAVE_UP', { waitedMs: 15_000 });
   });
 
   it('reports an answer that is not JSON by its status', async () => {
     request.mockResolvedValueOnce({ status: 502, text: async () => '<html>Bad Gateway</html>' });
-    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'CLOUD.UNAVAILABLE' });
+    await expect(callCloud(usersContract, 'whoami', {})).rejects.toMatchObject({ code: 'CLOUD.UNAVAILABLE' });
   });
 
   it.each([
@@ -131,7 +133,10 @@ describe('callCloud in the WeChat build', () => {
 
   it("carries the function's refusal through from res.result", async () => {
     callFunction.mockResolvedValueOnce({ result: { ok: false, error: { code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' } } });
-    await expect(callCloud('users', 'whoami', {})).rejects.toMatchObject({ code: 'COMMON.NOT_BOUND', message: '请先用邀请码绑定身份' });
+    await expect(callCloud(usersContract, 'whoami', {})).rejects.toMatchObject({
+      code: 'COMMON.NOT_BOUND',
+      message: '请先用邀请码绑定身份',
+    });
   });
 
   it.each([

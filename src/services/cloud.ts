@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
-import { contracts, messageFor, responseSchema, type ActionContract, type CloudResponse, type FunctionName } from '../../types';
+import { responseSchema, type ActionContract, type CloudResponse, type FunctionContract } from '../../types/contract';
+import { messageFor } from '../../types/errors';
 import {
   CALL_TIMEOUT_MS,
   classifyHttpFailure,
@@ -11,7 +12,6 @@ import {
 } from './cloud-failures';
 import { httpJson, type HttpAnswer } from './http';
 
-type Actions<F extends FunctionName> = (typeof contracts)[F]['actions'];
 type InputOf<C> = C extends ActionContract<infer I, infer _O, infer _E> ? z.input<I> : never;
 type OutputOf<C> = C extends ActionContract<infer _I, infer O, infer _E> ? z.output<O> : never;
 
@@ -96,15 +96,18 @@ function withDeadline<T>(call: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * The one place the mini-program calls the cloud. Typed by the shared
- * contract; every answer is validated against the action's output schema.
+ * The one place the mini-program calls the cloud. Typed by the shared contract; every answer is
+ * validated against the action's output schema. Each page hands over its function's contract, so the
+ * main package carries only the contracts of the main package's own calls (WeChat's 2 MB limit, and
+ * the H5 home's first download), never all of them.
  */
-export async function callCloud<F extends FunctionName, A extends keyof Actions<F> & string>(
-  name: F,
+export async function callCloud<C extends FunctionContract, A extends keyof C['actions'] & string>(
+  fn: C,
   action: A,
-  input: InputOf<Actions<F>[A]>,
-): Promise<OutputOf<Actions<F>[A]>> {
-  const contract = (contracts[name].actions as Record<string, ActionContract>)[action];
+  input: InputOf<C['actions'][A]>,
+): Promise<OutputOf<C['actions'][A]>> {
+  const name = fn.name;
+  const contract = fn.actions[action];
   let raw: unknown;
   try {
     raw = await withDeadline(transport(name, { action, input }), CALL_TIMEOUT_MS);
@@ -119,7 +122,7 @@ export async function callCloud<F extends FunctionName, A extends keyof Actions<
     console.error(`[cloud] ${name}.${action} answered outside the contract`, parsed.error.issues.slice(0, 3));
     throw new CloudError('COMMON.INTERNAL', messageFor('COMMON.INTERNAL'));
   }
-  const answer = parsed.data as CloudResponse<OutputOf<Actions<F>[A]>>;
+  const answer = parsed.data as CloudResponse<OutputOf<C['actions'][A]>>;
   if (!answer.ok) throw new CloudError(answer.error.code, answer.error.message || messageFor(answer.error.code));
   return answer.data;
 }

@@ -1,4 +1,4 @@
-import { formatCode, formatTime } from './format';
+import { addDays, chinaToday, daysBetween, formatCode, formatDay, formatTime } from './format';
 
 // These cases name instants in UTC and expect China's wall clock. They bite wherever the test
 // machine is not itself on UTC+8 (CI runs in UTC); jest cannot change its zone once running.
@@ -36,4 +36,25 @@ describe("the year is left out for China's current year", () => {
 
 it('splits an invite code in two halves to read out', () => {
   expect(formatCode('ABCD2345')).toBe('ABCD 2345');
+});
+
+describe('calendar days in China', () => {
+  it('turn over at midnight in China, not where the phone is', () => {
+    expect(chinaToday(new Date('2026-11-30T15:59:59.999Z'))).toBe('2026-11-30');
+    expect(chinaToday(new Date('2026-11-30T16:00:00.000Z'))).toBe('2026-12-01');
+  });
+
+  it('count across month ends, year ends and leap days', () => {
+    expect(addDays('2026-11-28', 7)).toBe('2026-12-05');
+    expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(daysBetween('2028-02-27', '2028-03-01')).toBe(3);
+    expect(daysBetween('2026-12-05', '2026-12-01')).toBe(-4);
+  });
+
+  it('leave out the year of a day in China’s current year', () => {
+    expect(formatDay('2026-12-08', '2026-11-30')).toBe('12月8日');
+    expect(formatDay('2027-01-03', '2026-11-30')).toBe('2027年1月3日');
+  });
 });

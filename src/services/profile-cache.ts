@@ -1,4 +1,4 @@
-import { profileSchema, type Profile } from '../../types';
+import { profileSchema, type Profile } from '../../types/users';
 import { loadItem, saveItem, userKey } from './user-storage';
 
 export interface CachedHome {

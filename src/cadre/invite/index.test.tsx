@@ -30,7 +30,7 @@ const invite = (memberName: string) => ({ code: 'ABCD2345', expiresAt: '2026-12-
 type Handler = (input: Record<string, unknown>) => unknown;
 /** Scripts the functions the page calls; each action answers from its own queue, the roster from a fixed list. */
 function functions(roster: RosterEntry[], actions: Record<string, Handler[]> = {}) {
-  cloud.mockImplementation(async (fn: string, action: string, input: Record<string, unknown>) => {
+  cloud.mockImplementation(async ({ name: fn }: { name: string }, action: string, input: Record<string, unknown>) => {
     if (fn === 'users' && action === 'roster') {
       const list = input.unboundOnly ? roster.filter((e) => !e.bound) : roster;
       return { items: list, nextCursor: null };

@@ -12,6 +12,7 @@ import { callCloud, errorText } from '../../services/cloud';
 import IssuedInvite, { type Issued } from './issued-invite';
 import RosterList from './roster-list';
 import './index.scss';
+import { usersContract } from '../../../types/users';
 
 type Filter = 'unbound' | 'all';
 const filters = [
@@ -48,7 +49,7 @@ export default function Invite() {
     setError(null);
     try {
       const done = await invites.submit(entry.memberId, (requestId) =>
-        callCloud('users', 'issueInvite', { memberId: entry.memberId, requestId }),
+        callCloud(usersContract, 'issueInvite', { memberId: entry.memberId, requestId }),
       );
       if (done.sent) setIssued(done.value);
     } catch (e) {
@@ -79,7 +80,7 @@ export default function Invite() {
     setError(null);
     try {
       // Not a creating action: repeated after a lost answer, it at worst says the member is no longer bound.
-      const done = await resets.submit(entry.memberId, () => callCloud('users', 'resetBinding', { memberId: entry.memberId }));
+      const done = await resets.submit(entry.memberId, () => callCloud(usersContract, 'resetBinding', { memberId: entry.memberId }));
       if (!done.sent) return;
       void overlay.toast('已解除绑定', 'success');
       setRosterVersion((v) => v + 1);

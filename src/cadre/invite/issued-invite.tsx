@@ -8,6 +8,7 @@ import StateView from '../../components/state-view';
 import { useLoad } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import { formatCode, formatTime } from '../../services/format';
+import { usersContract } from '../../../types/users';
 
 export interface Issued {
   code: string;
@@ -20,7 +21,7 @@ export interface Issued {
  * mini-program card (the person is a WeChat friend), a 小程序码 to scan (face to face).
  */
 export default function IssuedInvite({ issued, overlay, onBack }: { issued: Issued; overlay: Overlay; onBack: () => void }) {
-  const qr = useLoad(() => callCloud('users', 'inviteQr', { code: issued.code }));
+  const qr = useLoad(() => callCloud(usersContract, 'inviteQr', { code: issued.code }));
   // WeChat asks for the card when the share button below is tapped; it opens the bind page with the code filled in.
   useShareAppMessage(() => ({ title: `${issued.memberName}，请用这张卡片绑定“暖心驻村”`, path: invitePath(issued.code) }));
 

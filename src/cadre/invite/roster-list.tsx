@@ -5,6 +5,7 @@ import BigButton from '../../components/big-button';
 import PagedList from '../../components/paged-list';
 import { usePaged } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
+import { usersContract } from '../../../types/users';
 
 interface Props {
   unboundOnly: boolean;
@@ -20,7 +21,7 @@ interface Props {
 
 /** The people of the caller's area, each with what can be done for them now. */
 export default function RosterList({ unboundOnly, name, pending, version, onIssue, onReset }: Props) {
-  const list = usePaged((page) => callCloud('users', 'roster', { ...page, unboundOnly, ...(name ? { name } : {}) }));
+  const list = usePaged((page) => callCloud(usersContract, 'roster', { ...page, unboundOnly, ...(name ? { name } : {}) }));
   const { reload } = list;
   const seen = useRef(version);
   useEffect(() => {

@@ -1,8 +1,7 @@
-/** China is UTC+8 all year (see services/format.ts), so its date is the UTC date 8 hours on. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { chinaToday } from '../../services/format';
 
 /** Today's date in China as YYYY-MM-DD, whatever zone the phone is set to. */
-export const chinaDate = (now: Date = new Date()): string => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+export const chinaDate = chinaToday;
 
 /** The first day of this month in China: a ledger usually covers the month so far. */
 export const monthStart = (now: Date = new Date()): string => `${chinaDate(now).slice(0, 8)}01`;

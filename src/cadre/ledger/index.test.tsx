@@ -39,7 +39,7 @@ describe('the wish ledger', () => {
     pick(1, '2026-11-30');
     fireEvent.click(screen.getByText('导出台账'));
     await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(cloud).toHaveBeenCalledWith('wishes', 'ledger', { from: '2026-11-01', to: '2026-11-30' });
+    expect(cloud).toHaveBeenCalledWith(expect.objectContaining({ name: 'wishes' }), 'ledger', { from: '2026-11-01', to: '2026-11-30' });
     const anchor = click.mock.contexts[0] as HTMLAnchorElement;
     expect(anchor.href).toBe(url);
     expect(anchor.download).toBe('心愿台账_2026-11-01_2026-11-30.xlsx');

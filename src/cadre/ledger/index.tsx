@@ -11,6 +11,7 @@ import { callCloud, errorText } from '../../services/cloud';
 import { chinaDate, dateWords, monthStart } from './dates';
 import { openLedger } from './open-file';
 import './index.scss';
+import { wishesContract } from '../../../types/wishes';
 
 function DateField({ label, value, end, onChange }: { label: string; value: string; end: string; onChange: (d: string) => void }) {
   return (
@@ -38,7 +39,7 @@ export default function Ledger() {
     setError(null);
     try {
       const done = await submission.submit(`${from}:${to}`, async () => {
-        const { url } = await callCloud('wishes', 'ledger', { from, to });
+        const { url } = await callCloud(wishesContract, 'ledger', { from, to });
         await openLedger(url, `心愿台账_${from}_${to}.xlsx`);
       });
       if (done.sent) void overlay.toast('台账已导出', 'success');

@@ -27,7 +27,7 @@ const waiting: ReviewWish = {
 /** Serves the waiting list (empty once a decision was made) and answers `review` with `answer`. */
 function serve(answer: () => unknown = () => ({ id: 'w1', status: 'published' })) {
   let decided = false;
-  cloud.mockImplementation(async (_fn: string, action: string) => {
+  cloud.mockImplementation(async (_fn: unknown, action: string) => {
     if (action === 'pendingReview') return { items: decided ? [] : [waiting], nextCursor: null };
     const value = answer();
     decided = true;

@@ -8,9 +8,10 @@ import { usePaged, useRefreshOnReturn } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import ReviewCard from './review-card';
 import './index.scss';
+import { wishesContract } from '../../../types/wishes';
 
 export default function ReviewWishes() {
-  const list = usePaged((page) => callCloud('wishes', 'pendingReview', page), { cacheKey: 'review-wishes@2' });
+  const list = usePaged((page) => callCloud(wishesContract, 'pendingReview', page), { cacheKey: 'review-wishes@2' });
   useRefreshOnReturn(list.reload);
   const overlay = useOverlay();
   return (

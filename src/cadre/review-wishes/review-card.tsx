@@ -12,6 +12,7 @@ import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 import { formatTime } from '../../services/format';
 import { OTHER, reasonOptions, reasonText, type ReasonChoice } from './reasons';
+import { fieldProblem } from '../../services/field-problems';
 
 /** The public summary is shorter than the villager's words; it starts as their words, cut to fit. */
 export const SUMMARY_MAX = 100;
@@ -19,10 +20,7 @@ const categories = (Object.entries(wishCategoryLabels) as [WishCategory, string]
 const review = wishesContract.actions.review.input;
 
 /** The message the contract gives for `field`, or undefined. */
-function problem(input: unknown, field: string): string | undefined {
-  const r = review.safeParse(input);
-  return r.success ? undefined : r.error.issues.find((i) => i.path[0] === field)?.message;
-}
+const problem = (input: unknown, field: string): string | undefined => fieldProblem(review, input, field);
 
 interface Values {
   summary: string;
@@ -64,7 +62,7 @@ export default function ReviewCard({ wish, overlay, onDone }: { wish: ReviewWish
       if (!yes) return;
     }
     try {
-      const done = await submission.submit(decision, () => callCloud('wishes', 'review', input));
+      const done = await submission.submit(decision, () => callCloud(wishesContract, 'review', input));
       if (!done.sent) return;
       draft.clear();
       void overlay.toast(decision === 'publish' ? '已通过，心愿上了心愿墙' : '已退回，村民会看到原因', 'success');

@@ -7,6 +7,7 @@ import Field from '../../components/field';
 import PagedList from '../../components/paged-list';
 import { usePaged } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
+import { usersContract } from '../../../types/users';
 
 /** The household a cadre records a wish for, as the roster shows its member. */
 export interface PickedHousehold {
@@ -29,7 +30,7 @@ export function householdOf(entry: RosterEntry): string | null {
 const SEARCH_DELAY_MS = 400;
 
 function Results({ name, onPick }: { name: string; onPick: (h: PickedHousehold) => void }) {
-  const list = usePaged((page) => callCloud('users', 'roster', { ...page, unboundOnly: false, ...(name ? { name } : {}) }));
+  const list = usePaged((page) => callCloud(usersContract, 'roster', { ...page, unboundOnly: false, ...(name ? { name } : {}) }));
   // The roster lists helpers and cadres too; a wish is only ever a villager household's.
   const villagers = { ...list, items: list.items.filter((e) => e.role === 'villager') };
   return (

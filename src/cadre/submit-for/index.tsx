@@ -22,6 +22,7 @@ import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 import HouseholdPicker, { type PickedHousehold } from './household-picker';
 import './index.scss';
+import { fieldProblems } from '../../services/field-problems';
 
 const categories = (Object.entries(wishCategoryLabels) as [WishCategory, string][]).map(([value, label]) => ({ value, label }));
 const channels = (Object.entries(wishChannelLabels) as [WishChannel, string][]).map(([value, label]) => ({ value, label }));
@@ -37,12 +38,7 @@ const blank: Values = { household: null, channel: null, category: null, text: ''
 type Errors = Partial<Record<'channel' | 'category' | 'text' | 'value' | 'form', string>>;
 
 /** The contract's message for each field that fails, keyed by field. */
-function problems(input: Record<string, unknown>): Errors {
-  const r = wishesContract.actions.submitFor.input.safeParse(input);
-  const found: Errors = {};
-  if (!r.success) for (const i of r.error.issues) found[i.path[0] as keyof Errors] ??= i.message;
-  return found;
-}
+const problems = (input: Record<string, unknown>): Errors => fieldProblems(wishesContract.actions.submitFor.input, input);
 const valueOf = (typed: string): number | undefined => (typed.trim() === '' ? undefined : Number(typed.trim()));
 
 /** 代录心愿: a wish a cadre collected for a household of the village, on a visit, by phone or from the box. */
@@ -77,7 +73,7 @@ export default function SubmitFor() {
     const wish = parsed.data;
     try {
       const key = [wish.householdId, wish.channel, wish.category, wish.text, wish.value ?? ''].join('\n');
-      const done = await submission.submit(key, (requestId) => callCloud('wishes', 'submitFor', { ...wish, requestId }));
+      const done = await submission.submit(key, (requestId) => callCloud(wishesContract, 'submitFor', { ...wish, requestId }));
       if (!done.sent) return;
       draft.clear();
       void overlay.toast(`已为${household.name}家代录，等待审核`, 'success');

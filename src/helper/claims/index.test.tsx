@@ -39,7 +39,7 @@ describe('my claims', () => {
     cloud.mockResolvedValue({ items: [claim({})], nextCursor: null });
     render(<MyClaims />);
     expect(await screen.findByText(/前送达，还剩 3 天/)).toBeTruthy();
-    expect(cloud).toHaveBeenCalledWith('wishes', 'myClaims', {});
+    expect(cloud).toHaveBeenCalledWith(expect.objectContaining({ name: 'wishes' }), 'myClaims', {});
     fireEvent.click(screen.getByText('已送达，去填写'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/helper/fulfil/index?id=w1' });
   });
@@ -64,7 +64,7 @@ describe('my claims', () => {
     render(<MyClaims />);
     fireEvent.click(await screen.findByText('加载更多'));
     fireEvent.click(await screen.findByText('想要一双棉鞋过冬'));
-    expect(cloud).toHaveBeenLastCalledWith('wishes', 'myClaims', { cursor: '["x","w1"]' });
+    expect(cloud).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'wishes' }), 'myClaims', { cursor: '["x","w1"]' });
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/wish/detail/index?id=w2' });
   });
 

@@ -10,6 +10,7 @@ import { go } from '../../services/navigate';
 import WishCard from '../wish-card';
 import { dueText } from './due';
 import './index.scss';
+import { wishesContract } from '../../../types/wishes';
 
 function ClaimDue({ claim }: { claim: MyClaim }) {
   if (claim.status !== 'claimed') return <View className="claim-state">{wishStatusLabels[claim.status]}</View>;
@@ -24,7 +25,7 @@ function ClaimDue({ claim }: { claim: MyClaim }) {
 
 /** 我认领的: the caller's claims with their due dates, and the way to report each delivered. */
 export default function MyClaims() {
-  const list = usePaged((page) => callCloud('wishes', 'myClaims', page), { cacheKey: 'my-claims' });
+  const list = usePaged((page) => callCloud(wishesContract, 'myClaims', page), { cacheKey: 'my-claims' });
   useRefreshOnReturn(list.reload);
   return (
     <PageShell className="my-claims">

@@ -21,7 +21,7 @@ beforeEach(() => {
   upload.mockReset().mockImplementation(async (path: string) => `cloud://env/proof/${path.split('/').pop()}`);
   cloud
     .mockReset()
-    .mockImplementation((_fn: string, action: string, input: unknown) =>
+    .mockImplementation((_fn: unknown, action: string, input: unknown) =>
       action === 'get' ? Promise.resolve({ summary: '孙女想要一盏护眼台灯' }) : send(action, input),
     );
   (Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { id: 'w1' } } });

@@ -26,7 +26,7 @@ const wishId = (): string => Taro.getCurrentInstance?.()?.router?.params?.id ?? 
 /** 送达: the claimer says the wish was delivered, with a note and optional photos as proof. */
 export default function Fulfil() {
   const [id] = useState(wishId);
-  const wish = useLoad(() => callCloud('wishes', 'get', { id }));
+  const wish = useLoad(() => callCloud(wishesContract, 'get', { id }));
   // The photos are kept as local paths: an upload is only worth its cost once the form is sent.
   const draft = useDraft<{ note: string; photos: string[] }>(`fulfil:${id}`, { note: '', photos: [] });
   const { note, photos } = draft.values;
@@ -53,7 +53,7 @@ export default function Fulfil() {
     try {
       const done = await submission.submit(id, async () => {
         const ids = photos.length > 0 ? await upload(photos) : [];
-        return callCloud('wishes', 'fulfil', { id, note: note.trim(), ...(ids.length > 0 ? { photos: ids } : {}) });
+        return callCloud(wishesContract, 'fulfil', { id, note: note.trim(), ...(ids.length > 0 ? { photos: ids } : {}) });
       });
       if (!done.sent) return;
       setSent(true);

@@ -10,6 +10,7 @@ import { usePaged, useRefreshOnReturn } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import WishCard from '../wish-card';
 import './index.scss';
+import { wishesContract } from '../../../types/wishes';
 
 type CategoryFilter = WishCategory | 'all';
 type Sort = 'newest' | 'longest_waiting';
@@ -24,7 +25,7 @@ const sorts = [
 ] as const;
 
 function WallList({ category, sort }: { category: CategoryFilter; sort: Sort }) {
-  const list = usePaged((page) => callCloud('wishes', 'wall', { ...page, sort, ...(category === 'all' ? {} : { category }) }), {
+  const list = usePaged((page) => callCloud(wishesContract, 'wall', { ...page, sort, ...(category === 'all' ? {} : { category }) }), {
     cacheKey: `wish-wall:${category}:${sort}`,
   });
   // Back from a wish just claimed: it is no longer on the wall.

@@ -7,10 +7,10 @@ import {
   INVITE_VALID_DAYS,
   inviteCodeProblem,
   inviteCodeSchema,
-  launchParams,
   normalizeInviteCode,
-  routes,
-} from '../../../types';
+} from '../../../types/invite-code';
+import { launchParams } from '../../../types/launch';
+import { routes } from '../../../types/routes';
 import BigButton from '../../components/big-button';
 import Field from '../../components/field';
 import NoticeBar from '../../components/notice-bar';
@@ -20,6 +20,7 @@ import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 import { formatCode } from '../../services/format';
 import { forgetUserItems } from '../../services/user-storage';
+import { usersContract } from '../../../types/users';
 
 /** The code a shared card or a scanned 小程序码 brought along, if any. */
 function codeFromLaunch(): string {
@@ -49,7 +50,7 @@ export default function Bind() {
     setError(null);
     try {
       // One bind at a time: a second tap would answer 已绑定 over the first one's success.
-      const done = await submission.submit(parsed.data, () => callCloud('users', 'bind', { code: parsed.data }));
+      const done = await submission.submit(parsed.data, () => callCloud(usersContract, 'bind', { code: parsed.data }));
       if (!done.sent) return;
       setBound(true);
       forgetUserItems();

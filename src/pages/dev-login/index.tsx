@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { roleLabels, type Role } from '../../../types';
+import { roleLabels, type Role } from '../../../types/common';
 import BigButton from '../../components/big-button';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';

@@ -1,12 +1,15 @@
 import { callCloud } from '../../services/cloud';
+import { inboxContract } from '../../../types/inbox';
+import { usersContract } from '../../../types/users';
 
 export type HomeAnswers = [
-  PromiseSettledResult<Awaited<ReturnType<typeof callCloud<'users', 'whoami'>>>>,
-  PromiseSettledResult<Awaited<ReturnType<typeof callCloud<'inbox', 'list'>>>>,
+  PromiseSettledResult<Awaited<ReturnType<typeof callCloud<typeof usersContract, 'whoami'>>>>,
+  PromiseSettledResult<Awaited<ReturnType<typeof callCloud<typeof inboxContract, 'list'>>>>,
 ];
 
 /** The profile and the unread count, asked at the same time: one round trip's wait, not two. */
-const ask = (): Promise<HomeAnswers> => Promise.allSettled([callCloud('users', 'whoami', {}), callCloud('inbox', 'list', { limit: 1 })]);
+const ask = (): Promise<HomeAnswers> =>
+  Promise.allSettled([callCloud(usersContract, 'whoami', {}), callCloud(inboxContract, 'list', { limit: 1 })]);
 
 /** An early answer older than this is not used: the person went elsewhere first. */
 const EARLY_FOR_MS = 30_000;

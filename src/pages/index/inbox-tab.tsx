@@ -7,10 +7,11 @@ import PagedList from '../../components/paged-list';
 import { usePaged } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import { formatTime } from '../../services/format';
+import { inboxContract } from '../../../types/inbox';
 
 /** The 消息 tab: newest first; opening a message marks it read and follows its link. */
 export default function InboxTab({ onRead }: { onRead: () => void }) {
-  const list = usePaged((page) => callCloud('inbox', 'list', page), { cacheKey: 'inbox' });
+  const list = usePaged((page) => callCloud(inboxContract, 'list', page), { cacheKey: 'inbox' });
   const [readNow, setReadNow] = useState<Set<string>>(new Set());
 
   const open = (m: InboxMessage) => {
@@ -18,7 +19,7 @@ export default function InboxTab({ onRead }: { onRead: () => void }) {
       setReadNow((s) => new Set(s).add(m.id));
       onRead();
       // Marking read is best effort: the message stays readable if the network drops.
-      callCloud('inbox', 'markRead', { ids: [m.id] }).catch(() => undefined);
+      callCloud(inboxContract, 'markRead', { ids: [m.id] }).catch(() => undefined);
     }
     if (m.link) void Taro.navigateTo({ url: m.link });
   };

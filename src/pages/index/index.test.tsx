@@ -27,7 +27,7 @@ const profile = (over: Partial<Profile>): Profile => ({
 const offline = () => new CloudError('COMMON.NETWORK', '网络连接失败');
 
 function answerAs(p: Profile | null, unread: number | Error = 0) {
-  cloud.mockImplementation(async (fn: string, action: string) => {
+  cloud.mockImplementation(async ({ name: fn }: { name: string }, action: string) => {
     if (fn === 'users' && action === 'whoami') return p ? { bound: true, profile: p } : { bound: false };
     if (fn === 'inbox') {
       if (unread instanceof Error) throw unread;
@@ -68,8 +68,8 @@ describe('the home page', () => {
 
   it('asks for the profile and the unread count at the same time, not one after the other', async () => {
     const pending: string[] = [];
-    cloud.mockImplementation((fn: string) => {
-      pending.push(fn);
+    cloud.mockImplementation(({ name }: { name: string }) => {
+      pending.push(name);
       return new Promise(() => undefined);
     });
     render(<Index />);
@@ -110,7 +110,7 @@ describe('the home page', () => {
     askHomeEarly();
     render(<Index />);
     expect(await screen.findByText('王秀兰，您好')).toBeTruthy();
-    expect(cloud.mock.calls.map(([fn]) => fn as string).sort()).toEqual(['inbox', 'users']);
+    expect(cloud.mock.calls.map(([fn]) => (fn as { name: string }).name).sort()).toEqual(['inbox', 'users']);
   });
 
   it('opens on the tab a link names', async () => {

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { routes } from '../../../types';
+import { routes } from '../../../types/routes';
 import NoticeBar from '../../components/notice-bar';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';

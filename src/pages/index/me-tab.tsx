@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { roleLabels, routes, type Profile } from '../../../types';
+import { roleLabels } from '../../../types/common';
+import { routes } from '../../../types/routes';
+import type { Profile } from '../../../types/users';
 import Cell, { CellGroup } from '../../components/cell';
 import { go } from '../../services/navigate';
 import { textSizeLabels, useTextSize } from '../../services/text-size';

@@ -11,22 +11,13 @@ import type { Overlay } from '../../components/overlay/use-overlay';
 import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 import { formatTime } from '../../services/format';
+import { fieldProblem } from '../../services/field-problems';
 
 type Wider = 'township' | 'county';
 const order: WishScope[] = ['village', 'township', 'county'];
 /** The scopes wider than the wish's present one: a cadre only ever widens. */
 const widerThan = (scope: WishScope) =>
   order.slice(order.indexOf(scope) + 1).map((value) => ({ value: value as Wider, label: wishScopeLabels[value] }));
-
-/** The first message the contract gives for `field` in `input`, or undefined when it passes. */
-function problemIn(
-  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } } },
-  input: unknown,
-  field: string,
-) {
-  const r = schema.safeParse(input);
-  return r.success ? undefined : r.error?.issues.find((i) => i.path[0] === field)?.message;
-}
 
 interface Props {
   wish: WishDetail;
@@ -76,7 +67,7 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
     if (yes)
       await run(
         'claim',
-        () => callCloud('wishes', 'claim', { id }),
+        () => callCloud(wishesContract, 'claim', { id }),
         (r) => `认领成功，请在 ${formatTime(r.claimDueAt)} 前送达`,
       );
   };
@@ -84,7 +75,7 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
     if (await ask('撤回这个心愿？', '撤回后这个心愿不再办理。以后需要，可以重新许愿。', '撤回', true))
       await run(
         'withdraw',
-        () => callCloud('wishes', 'withdraw', { id }),
+        () => callCloud(wishesContract, 'withdraw', { id }),
         () => '心愿已撤回',
       );
   };
@@ -92,28 +83,28 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
     if (await ask('确认已经收到？', '请在东西真的送到家以后再确认。', '已经收到'))
       await run(
         'confirm',
-        () => callCloud('wishes', 'confirm', { id }),
+        () => callCloud(wishesContract, 'confirm', { id }),
         () => '已确认收到，谢谢您',
       );
   };
   const release = async () => {
-    const problem = problemIn(wishesContract.actions.release.input, { id, reason }, 'reason');
+    const problem = fieldProblem(wishesContract.actions.release.input, { id, reason }, 'reason');
     setReasonError(problem);
     if (problem) return;
     if (await ask('放弃认领？', '放弃后心愿会回到心愿墙，由别人认领。', '放弃认领', true))
       await run(
         'release',
-        () => callCloud('wishes', 'release', { id, reason: reason.trim() }),
+        () => callCloud(wishesContract, 'release', { id, reason: reason.trim() }),
         () => '已放弃认领，心愿回到了心愿墙',
       );
   };
   const thank = async () => {
-    const problem = problemIn(wishesContract.actions.thank.input, { id, text: thanks }, 'text');
+    const problem = fieldProblem(wishesContract.actions.thank.input, { id, text: thanks }, 'text');
     setThanksError(problem);
     if (!problem)
       await run(
         'thank',
-        () => callCloud('wishes', 'thank', { id, text: thanks.trim() }),
+        () => callCloud(wishesContract, 'thank', { id, text: thanks.trim() }),
         () => '感谢的话已送给帮您的人',
       );
   };
@@ -124,7 +115,7 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
     )
       await run(
         'widen',
-        () => callCloud('wishes', 'widen', { id, scope }),
+        () => callCloud(wishesContract, 'widen', { id, scope }),
         () => `已扩大到${wishScopeLabels[scope]}`,
       );
   };
@@ -159,7 +150,7 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
               maxlength={-1}
               onInput={(e) => {
                 setThanks(e.detail.value);
-                if (thanksError) setThanksError(problemIn(wishesContract.actions.thank.input, { id, text: e.detail.value }, 'text'));
+                if (thanksError) setThanksError(fieldProblem(wishesContract.actions.thank.input, { id, text: e.detail.value }, 'text'));
               }}
             />
           </Field>
@@ -196,7 +187,7 @@ export default function WishActions({ wish, overlay, onChanged }: Props) {
                 onInput={(e) => {
                   setReason(e.detail.value);
                   if (reasonError)
-                    setReasonError(problemIn(wishesContract.actions.release.input, { id, reason: e.detail.value }, 'reason'));
+                    setReasonError(fieldProblem(wishesContract.actions.release.input, { id, reason: e.detail.value }, 'reason'));
                 }}
               />
             </Field>

@@ -1,8 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import type { WishEventView } from '../../../types';
-import { a11y } from '../../components/a11y';
-import { CellGroup } from '../../components/cell';
-import { formatTime } from '../../services/format';
+import History from '../../components/history';
 
 /** What each change of state is called on the page. */
 export const eventLabels: Record<WishEventView['action'], string> = {
@@ -20,22 +17,6 @@ export const eventLabels: Record<WishEventView['action'], string> = {
 };
 
 /** Every change of the wish, oldest first, with who did it and any note they left. */
-export default function History({ events }: { events: readonly WishEventView[] }) {
-  if (events.length === 0) return null;
-  return (
-    <CellGroup title="办理记录">
-      <View className="history" {...a11y('list', '办理记录')}>
-        {events.map((e, i) => (
-          <View key={`${e.at}:${i}`} className="history-item" {...a11y('listitem')}>
-            <View>
-              <Text className="history-what">{eventLabels[e.action]}</Text>
-              <Text className="small muted"> · {e.by}</Text>
-            </View>
-            <View className="small muted">{formatTime(e.at)}</View>
-            {e.note && <View className="history-note">“{e.note}”</View>}
-          </View>
-        ))}
-      </View>
-    </CellGroup>
-  );
+export default function WishHistory({ events }: { events: readonly WishEventView[] }) {
+  return <History events={events} labels={eventLabels} />;
 }

@@ -15,6 +15,7 @@ import { wishProgress, wishStages } from '../mine/progress';
 import WishActions from './actions';
 import History from './history';
 import './index.scss';
+import { wishesContract } from '../../../types/wishes';
 
 const wishId = (): string => Taro.getCurrentInstance?.()?.router?.params?.id ?? '';
 
@@ -82,7 +83,7 @@ function Progress({ wish }: { wish: WishDetail }) {
 /** One wish: where it stands, what happened to it, and what this person may do about it now. */
 export default function Wish() {
   const [id] = useState(wishId);
-  const detail = useLoad(() => callCloud('wishes', 'get', { id }), { cacheKey: `wish:${id}` });
+  const detail = useLoad(() => callCloud(wishesContract, 'get', { id }), { cacheKey: `wish:${id}` });
   useRefreshOnReturn(detail.reload);
   const overlay = useOverlay();
   const wish = detail.data;

@@ -11,9 +11,10 @@ import { formatTime } from '../../services/format';
 import { go } from '../../services/navigate';
 import { wishProgress, wishStages } from './progress';
 import './index.scss';
+import { wishesContract } from '../../../types/wishes';
 
 export default function MyWishes() {
-  const list = usePaged((page) => callCloud('wishes', 'mine', page), { cacheKey: 'my-wishes@2' });
+  const list = usePaged((page) => callCloud(wishesContract, 'mine', page), { cacheKey: 'my-wishes@2' });
   useRefreshOnReturn(list.reload);
   return (
     <PageShell className="my-wishes">

@@ -37,8 +37,8 @@ beforeEach(() => {
   quota = { open: 0, max: 3 };
   cloud
     .mockReset()
-    .mockImplementation((fn: string, action: string, input: unknown) =>
-      action === 'quota' ? Promise.resolve(quota) : send(fn, action, input),
+    .mockImplementation(({ name }: { name: string }, action: string, input: unknown) =>
+      action === 'quota' ? Promise.resolve(quota) : send(name, action, input),
     );
   (Taro.redirectTo as jest.Mock).mockClear();
   upload.mockReset().mockImplementation(async (path: string) => `cloud://env/wish-photos/${path.split('/').pop()}`);

@@ -68,7 +68,7 @@ export default function WishNew() {
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState(false);
   const submission = useSubmission('wish-new');
-  const quota = useLoad(() => callCloud('wishes', 'quota', {}));
+  const quota = useLoad(() => callCloud(wishesContract, 'quota', {}));
   const overlay = useOverlay();
   const busy = submission.pending !== null || sent;
   const full = quota.data !== null && quota.data.open >= quota.data.max;
@@ -113,7 +113,7 @@ export default function WishNew() {
       const content = [chosen, wish, yuan ?? '', ...photos].join('\n');
       const done = await submission.submit(content, async (requestId) => {
         const ids = photos.length > 0 ? await upload(photos) : [];
-        return callCloud('wishes', 'submit', {
+        return callCloud(wishesContract, 'submit', {
           category: chosen,
           text: wish,
           ...(yuan !== undefined ? { value: yuan } : {}),
