@@ -1,7 +1,9 @@
 import type { FunctionName } from '../types';
 import type { FunctionHandler } from './core/handler/define';
 import { inboxHandler } from './inbox/handler';
+import { tasksHandler } from './tasks/handler';
 import { usersHandler } from './users/handler';
+import { visitsHandler } from './visits/handler';
 import { wishesHandler } from './wishes/handler';
 
 /** Every deployable cloud function's handler, by function name. The stand-in serves exactly these. */
@@ -9,6 +11,8 @@ export const handlers = {
   users: usersHandler,
   wishes: wishesHandler,
   inbox: inboxHandler,
+  tasks: tasksHandler,
+  visits: visitsHandler,
 } as const satisfies Record<FunctionName, FunctionHandler>;
 
 /** The handler of `name`, or null for a name that is not a function (`constructor`, `__proto__`…). */

@@ -9,6 +9,7 @@ import { saveNewInvite } from '../cloudfunctions/core/invites';
 import { addDays } from '../cloudfunctions/core/domain/time';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { demoSeed, demoWishes } from './seed-data';
+import { seedVisitWork } from './seed-visits';
 
 /** A demo wish as the village's first cadre published it, through the same rules the function uses. */
 function publishDemo(
@@ -57,6 +58,8 @@ export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> 
     const valued = { ...wish, value: w.value ?? null };
     await store.collection('wishes').add(w.published ? publishDemo(valued, w.published, members, now) : valued);
   }
+  const openids = new Map(Object.entries(bindings).map(([openid, memberId]) => [memberId, openid]));
+  await seedVisitWork(store, now, (memberId) => openids.get(memberId) ?? '');
   return true;
 }
 

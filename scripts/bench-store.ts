@@ -4,7 +4,9 @@
  * timed in the same run on the same file (these machines are noisy; compare within a run),
  * store round trips per call (what predicts latency on CloudBase, where each one crosses
  * the network), and the review-reminder timer on a county of 100,000 households with a
- * CloudBase-like delay per store call. `npm run bench`; BENCH_LEVELS=0,10000 picks levels.
+ * CloudBase-like delay per store call. `npm run bench`; BENCH_LEVELS=0,10000 picks levels. Then the
+ * daily task timer at 1,000, 10,000 and 100,000 households beside raw inserts of its task rows
+ * (scripts/bench-tasks.ts; BENCH_TASK_LEVELS picks those).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import type { InboxRecord, WishRecord } from '../cloudfunctions/core/records';
 import { wishRecord } from '../test/support/wish-record';
 import { handlers } from '../cloudfunctions/registry';
 import { withLatency } from '../local/latency-store';
+import { benchTasks } from './bench-tasks';
 import { benchWall } from './bench-wall';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '0,10000,100000').split(',').map(Number);
@@ -213,6 +216,7 @@ async function main() {
   table.forEach((r) => console.log(line(r)));
   await countyTimer(dir, Number(process.env.BENCH_LATENCY_MS ?? 20));
   await benchWall(dir);
+  await benchTasks(dir);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -16,14 +16,16 @@ export const TIMER_TIMEOUT_S = 60;
 
 /**
  * The cloud-call APIs each function may use: every one may nudge by subscription message (its
- * notifier), users draws the 小程序码 of invites, and wishes checks user text before others read
- * it (security.msgSecCheck). WeChat refuses an API a function's
+ * notifier), users draws the 小程序码 of invites, and wishes, tasks (a reported event's note) and
+ * visits (a visit's answers) check user text before others read it (security.msgSecCheck). WeChat refuses an API a function's
  * config.json does not list (-604101).
  */
 export const OPENAPI_PERMISSIONS: Record<keyof typeof contracts, readonly string[]> = {
   users: [SUBSCRIBE_SEND, WXACODE_GET_UNLIMITED],
   wishes: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
   inbox: [SUBSCRIBE_SEND],
+  tasks: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
+  visits: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
 };
 
 interface Trigger {
@@ -106,6 +108,35 @@ export const LEFT_OUT_FILES: Record<string, string> = {
   '@cloudbase/node-sdk/dist/notification/index.js': 'app.sendTemplateNotification()',
   '@cloudbase/database/dist/commonjs/realtime/websocket-client.js': 'watch() (realtime)',
 };
+
+/**
+ * Packages one function never reaches although its imports lead there, left out of its bundle the
+ * same way. lunar-typescript (about 330 KB minified) dates the festivals; only the tasks timer makes
+ * festival tasks, while visits reaches the task engine for what a visit settles.
+ */
+export const LEFT_OUT_BY_FUNCTION: Partial<Record<keyof typeof contracts, Record<string, string>>> = {
+  visits: { 'lunar-typescript': 'festival dates (core/domain/festivals.ts): only the tasks timer makes festival tasks' },
+};
+
+/** Stand-ins that throw, naming themselves, for packages a function's bundle leaves out. */
+function leaveOut(packages: Record<string, string>): Plugin {
+  if (Object.keys(packages).length === 0) return { name: 'leave-out', setup: () => undefined };
+  const filter = new RegExp(
+    `^(${Object.keys(packages)
+      .map((p) => p.replace(/[/.-]/g, '\\$&'))
+      .join('|')})$`,
+  );
+  return {
+    name: 'leave-out',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'left-out-here', pluginData: packages[args.path] }));
+      b.onLoad({ filter: /.*/, namespace: 'left-out-here' }, (args) => ({
+        contents: stub(args.path, args.pluginData as string),
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /** @cloudbase/database uses nothing of bson but EJSON, whose module leaves out the binary (de)serialiser. */
 const ejsonOnly = () => {
@@ -195,7 +226,7 @@ export async function buildFunctions({ quiet = false, outDir = OUT_DIR, slim = t
       minify: true,
       legalComments: 'none',
       logLevel: 'error',
-      plugins: slim ? [slimCloudbaseSdk()] : [],
+      plugins: slim ? [slimCloudbaseSdk(), leaveOut(LEFT_OUT_BY_FUNCTION[fn.name as keyof typeof contracts] ?? {})] : [],
     });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js' }, null, 2));
     writeFileSync(join(dir, 'config.json'), JSON.stringify(devtoolsConfig(fn.name as keyof typeof contracts), null, 2));

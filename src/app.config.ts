@@ -10,6 +10,18 @@ const wishPages = inPackage('wish', [routes.wishNew, routes.myWishes, routes.wis
 const cadrePages = inPackage('cadre', [routes.reviewWishes, routes.invite, routes.submitFor, routes.ledger]);
 /** The wish wall and claims: helpers, cadres and offices; villagers never download them either. */
 const helperPages = inPackage('helper', [routes.wishWall, routes.myClaims, routes.fulfil]);
+/** Visits (走访): tasks, households, the visit log and the policy, for cadres, helpers and offices only. */
+const visitPages = inPackage('visit', [
+  routes.visitTasks,
+  routes.overdueTasks,
+  routes.visitTask,
+  routes.household,
+  routes.visitLog,
+  routes.myHouseholds,
+  routes.visitPolicy,
+]);
+/** 家里有事: one small page a villager may need in a hurry, on any network; staff open it for a household. */
+const familyPages = inPackage('family', [routes.reportEvent]);
 
 export default defineAppConfig({
   // The demo-user picker exists only in the H5 build that the local stand-in serves.
@@ -18,12 +30,14 @@ export default defineAppConfig({
     { root: 'wish', pages: wishPages },
     { root: 'cadre', pages: cadrePages },
     { root: 'helper', pages: helperPages },
+    { root: 'visit', pages: visitPages },
+    { root: 'family', pages: familyPages },
   ],
   // Fetched while the home page is read, so the first tap is instant. WeChat cannot preload by role:
   // the wish pages (everyone's) come on any network; the staff packages only on Wi-Fi, sparing
   // villagers on a mobile network.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['wish'] },
+    'pages/index/index': { network: 'all', packages: ['wish', 'family'] },
   },
   // Voice input through WeChat's 微信同声传译 plugin only when asked for: a build that declares a
   // plugin the mini-program has not added in the admin console does not start at all.

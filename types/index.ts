@@ -14,11 +14,15 @@ export * from './routes';
 import { inboxContract } from './inbox';
 import { usersContract } from './users';
 import { wishesContract } from './wishes';
+import { tasksContract } from './tasks';
+import { visitsContract } from './visits';
 
 /** Every cloud function the mini-program can call, by name. */
 export const contracts = {
   users: usersContract,
   wishes: wishesContract,
   inbox: inboxContract,
+  tasks: tasksContract,
+  visits: visitsContract,
 } as const;
 export type FunctionName = keyof typeof contracts;

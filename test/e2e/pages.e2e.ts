@@ -31,6 +31,10 @@ const url = () => t.e2e.standIn.url;
 /** A WeChat user the stand-in has never seen: what the picker's 新微信用户（未绑定） plays. */
 const newUser = '新微信用户';
 
+/** Stands in a path for the id of the must-visit reported in beforeAll, known only once it is. */
+const URGENT_TASK = '{urgent-task}';
+let urgentTaskId = '';
+
 interface Visit {
   who: string;
   role: string;
@@ -68,6 +72,23 @@ const visits: Visit[] = [
   { who: '陈静', role: 'helper', path: 'helper/wall/index' },
   { who: '陈静', role: 'helper', path: 'helper/claims/index' },
   { who: '陈静', role: 'helper', path: 'wish/detail/index?id=w-demo-4' },
+  // Visits (issue 9). 王秀兰's household (h-xinghua-01) has reported 重大疾病 and had a phone visit with
+  // a problem found (see beforeAll), so its pages show an urgent task, a follow-up and a visit.
+  { who: '王秀兰', role: 'villager', path: 'family/report/index' },
+  { who: '赵明远', role: 'cadre', path: 'visit/tasks/index' },
+  { who: '赵明远', role: 'cadre', path: `visit/task/index?id=${URGENT_TASK}` },
+  { who: '赵明远', role: 'cadre', path: 'visit/household/index?id=h-xinghua-01' },
+  { who: '赵明远', role: 'cadre', path: 'visit/log/index?householdId=h-xinghua-01' },
+  { who: '赵明远', role: 'cadre', path: 'visit/households/index' },
+  { who: '赵明远', role: 'cadre', path: 'family/report/index?householdId=h-xinghua-01' },
+  { who: '陈静', role: 'helper', path: 'visit/tasks/index' },
+  { who: '陈静', role: 'helper', path: 'visit/households/index' },
+  { who: '陈静', role: 'helper', path: 'visit/household/index?id=h-xinghua-01' },
+  { who: '陈静', role: 'helper', path: 'visit/log/index?householdId=h-xinghua-01' },
+  { who: '周海涛', role: 'office', path: 'visit/overdue/index' },
+  { who: '周海涛', role: 'office', path: 'visit/policy/index' },
+  { who: '周海涛', role: 'office', path: 'visit/household/index?id=h-xinghua-01' },
+  { who: '周海涛', role: 'office', path: `visit/task/index?id=${URGENT_TASK}` },
 ];
 
 interface Phone {
@@ -118,6 +139,25 @@ beforeAll(async () => {
   });
   const fired = await fetch(`${url()}/api/dev/timers/wishes`, { method: 'POST' });
   expect(fired.status).toBe(200);
+  // The month's visit tasks; a must-visit for 王秀兰's household; a phone visit there that found a
+  // problem (a phone visit leaves the in-person tasks open, so the household still shows them).
+  expect((await fetch(`${url()}/api/dev/timers/tasks`, { method: 'POST' })).status).toBe(200);
+  await callAs(url(), openids.get('王秀兰')!, 'tasks', 'reportEvent', {
+    event: 'serious_illness',
+    note: '老伴住院了，家里没人照顾',
+    requestId: randomUUID(),
+  });
+  const cadre = openids.get('赵明远')!;
+  await callAs(url(), cadre, 'visits', 'log', {
+    householdId: 'h-xinghua-01',
+    mode: 'phone',
+    answers: { family: '无变化', hardship: '看病有困难', needs: '需要医疗帮助', intention: '积极向上' },
+    problems: [{ text: '医药费负担重，申请大病救助' }],
+    requestId: randomUUID(),
+  });
+  const today = (await callAs(url(), cadre, 'tasks', 'list', { tab: 'today' })) as { items: { id: string; urgent: boolean }[] };
+  urgentTaskId = today.items.find((task) => task.urgent)?.id ?? '';
+  expect(urgentTaskId).not.toBe('');
   await Promise.all(
     phones.map(async (p) => {
       p.context = await t.e2e.newPhone({ width: p.width, textSize: p.size });
@@ -179,7 +219,8 @@ it('sets the text size as the settings page does: 大字 chosen there is stored 
   }
 });
 
-it.each(visits)('$path as $who ($role) meets the bar on every phone', async ({ who, path, tab }) => {
+it.each(visits)('$path as $who ($role) meets the bar on every phone', async ({ who, path: asked, tab }) => {
+  const path = asked.replace(URGENT_TASK, urgentTaskId);
   const failures = await onEveryPhone(async (p) => {
     await openAs(p.page, url(), openids.get(who)!, path);
     const { q, failures } = await check(p, path, undefined);

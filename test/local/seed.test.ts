@@ -4,6 +4,9 @@ import { listDevUsers } from '../../local/dev-users';
 import { ensureDemoInvite, seedIfEmpty } from '../../local/seed';
 import { demoSeed } from '../../local/seed-data';
 import { findAll } from '../../cloudfunctions/core/paging';
+import { tasksHandler } from '../../cloudfunctions/tasks/handler';
+import { visitsHandler } from '../../cloudfunctions/visits/handler';
+import type { FunctionHandler } from '../../cloudfunctions/core/handler/define';
 
 describe('the demo seed', () => {
   const { households, members } = demoSeed();
@@ -52,6 +55,33 @@ describe('the demo seed', () => {
     expect(renewed?.code).not.toBe(first?.code);
     const target = await store.collection('members').find({ name: renewed!.memberName }, { limit: 1 });
     expect(target[0].openid).toBeNull();
+    store.close();
+  });
+
+  it("leaves a month of visit work behind: 杏花村's cadre with this month's visits, 柳溪村's with overdue ones and a must-visit", async () => {
+    const clock = movableClock();
+    const store = openLocalStore(':memory:');
+    await seedIfEmpty(store, clock);
+    const deps = localDeps(store, clock);
+    const ask = async (handler: FunctionHandler, openid: string, action: string, input: unknown) => {
+      const res = await handler.invoke({ action, input }, { openid, source: 'client' }, deps);
+      if (!res.ok) throw new Error(res.error.code);
+      return res.data as any;
+    };
+    const zhao = await ask(tasksHandler, 'demo-cadre-1', 'list', { tab: 'all' });
+    // Every household due last month was visited: nothing overdue, nothing urgent, so a must-visit reported now shows on top.
+    expect(zhao.counts.all).toBeGreaterThanOrEqual(12);
+    expect(zhao.counts.overdue).toBe(0);
+    expect(zhao.items.some((t: { urgent: boolean }) => t.urgent)).toBe(false);
+    const qian = await ask(tasksHandler, 'demo-cadre-3', 'list', { tab: 'today' });
+    expect(qian.counts.overdue).toBe(4);
+    expect(qian.items.filter((t: { urgent: boolean }) => t.urgent)).toEqual([
+      expect.objectContaining({ kind: 'must_visit', title: expect.stringContaining('重大疾病') }),
+    ]);
+    const page = await ask(visitsHandler, 'demo-cadre-1', 'household', { householdId: 'h-xinghua-01' });
+    expect(page.visits.items.length).toBeGreaterThan(0);
+    const office = await ask(tasksHandler, 'demo-office-1', 'list', { tab: 'overdue' });
+    expect(office.counts.overdue).toBeGreaterThan(0);
     store.close();
   });
 });

@@ -110,6 +110,9 @@ describe("the stand-in's dev endpoints", () => {
 
 describe('the stand-in fires timers by hand', () => {
   const reminder = 'daily';
+  /** The cadre's wish review reminders (the seed's visit work leaves digests in the inbox too). */
+  const reviewReminders = async () =>
+    (await t.store.collection('inbox').find({ to: 'm-cadre-1' })).filter((m) => m.title === '心愿待审核').length;
 
   it("fires one timer of a function, landing reminders in the cadres' inboxes", async () => {
     const fired = await post(`/api/dev/timers/wishes/${reminder}`);
@@ -123,7 +126,7 @@ describe('the stand-in fires timers by hand', () => {
     const body = (await fired.json()) as { ok: boolean; data: Record<string, unknown> };
     expect(Object.keys(body.data)).toEqual([reminder]);
     expect(body).toMatchObject({ ok: true, data: { [reminder]: { ok: true, data: { cadres: 3, notified: 3 } } } });
-    expect(await t.store.collection('inbox').count({ to: 'm-cadre-1' })).toBe(1);
+    expect(await reviewReminders()).toBe(1);
   });
 
   it('answers 404 in the envelope for a function without timers, an unknown timer or an unknown function', async () => {
@@ -138,7 +141,7 @@ describe('the stand-in fires timers by hand', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
       expect(await res.json()).toEqual({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: expect.any(String) } });
     }
-    expect(await t.store.collection('inbox').count({ to: 'm-cadre-1' })).toBe(0);
+    expect(await reviewReminders()).toBe(0);
   });
 
   it('fires the 08:00 timer on its own once the clock passes 08:00 in China', async () => {
@@ -147,7 +150,24 @@ describe('the stand-in fires timers by hand', () => {
     t.clock.set(new Date('2026-11-25T08:00:01+08:00'));
     expect(await t.standIn.scheduler.tick()).toEqual([`wishes/${reminder}`]);
     expect(await t.standIn.scheduler.tick()).toEqual([]);
-    expect(await t.store.collection('inbox').count({ to: 'm-cadre-1' })).toBe(1);
+    expect(await reviewReminders()).toBe(1);
+  });
+
+  it('fires the 07:30 task timer on its own, before the 08:00 reminder, and a second firing by hand makes nothing more', async () => {
+    // Moving on from real time passes earlier mornings' timers: let those fire the day before.
+    t.clock.set(new Date('2031-02-28T23:00:00+08:00'));
+    await t.standIn.scheduler.tick();
+    t.clock.set(new Date('2031-03-01T07:29:58+08:00'));
+    expect(await t.standIn.scheduler.tick()).toEqual([]);
+    const before = await t.store.collection('tasks').count({});
+    t.clock.set(new Date('2031-03-01T07:30:01+08:00'));
+    expect(await t.standIn.scheduler.tick()).toEqual(['tasks/daily']);
+    // March's visits for the county's 脱贫户 and 监测户.
+    const made = (await t.store.collection('tasks').count({})) - before;
+    expect(made).toBeGreaterThan(0);
+    const again = await post('/api/dev/timers/tasks/daily');
+    expect(await again.json()).toMatchObject({ ok: true, data: { created: 0, digests: 0 } });
+    expect(await t.store.collection('tasks').count({})).toBe(before + made);
   });
 
   it('replays nothing when the clock moves back', async () => {

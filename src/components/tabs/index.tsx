@@ -13,10 +13,12 @@ interface Props<K extends string> {
   tabs: readonly TabItem<K>[];
   value: K;
   onChange: (key: K) => void;
+  /** What a badge counts, for screen readers: 条未读 (messages), 项 (tasks). */
+  unit?: string;
 }
 
 /** Tabs across the top of a list; the current one is bold and underlined, not only coloured. */
-export default function Tabs<K extends string>({ tabs, value, onChange }: Props<K>) {
+export default function Tabs<K extends string>({ tabs, value, onChange, unit = '条未读' }: Props<K>) {
   return (
     <View className="tabs" {...a11y('tablist')}>
       {tabs.map((t) => {
@@ -25,7 +27,7 @@ export default function Tabs<K extends string>({ tabs, value, onChange }: Props<
           <View
             key={t.key}
             className={`tab ${on ? 'is-on' : ''}`}
-            {...a11y('tab', t.badge ? `${t.label}，${t.badge} 条未读` : t.label, { selected: on })}
+            {...a11y('tab', t.badge ? `${t.label}，${t.badge} ${unit}` : t.label, { selected: on })}
             onClick={() => onChange(t.key)}
           >
             <Text>{t.label}</Text>

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Profile, Role } from '../../../types';
+import { writeTaskCounts } from '../../services/task-counts';
 import HomeTab from './home-tab';
 
 const profile = (role: Role): Profile => ({
@@ -21,14 +22,34 @@ function servicesOf(role: Role): string[] {
   return labels;
 }
 
-beforeEach(() => (Taro.navigateTo as jest.Mock).mockClear());
+beforeEach(() => {
+  Taro.clearStorageSync();
+  (Taro.navigateTo as jest.Mock).mockClear();
+});
 
-describe('the home grid of the micro-wish programme', () => {
+describe('the home grid', () => {
   it('gives each role only its own services', () => {
-    expect(servicesOf('villager')).toEqual(['许个心愿', '我的心愿']);
-    expect(servicesOf('helper')).toEqual(['心愿墙', '我认领的']);
-    expect(servicesOf('cadre')).toEqual(['审核心愿', '心愿墙', '我认领的', '代录心愿', '心愿台账', '邀请码']);
-    expect(servicesOf('office')).toEqual(['心愿墙', '心愿台账', '邀请码']);
+    expect(servicesOf('villager')).toEqual(['许个心愿', '我的心愿', '家里有事']);
+    expect(servicesOf('helper')).toEqual(['走访任务', '我的结对户', '心愿墙', '我认领的']);
+    expect(servicesOf('cadre')).toEqual(['走访任务', '本村农户', '审核心愿', '心愿墙', '我认领的', '代录心愿', '心愿台账', '邀请码']);
+    expect(servicesOf('office')).toEqual(['逾期督办', '走访规则', '心愿墙', '心愿台账', '邀请码']);
+  });
+
+  it('counts the tasks due today as the task list last saw them, without asking the cloud', () => {
+    writeTaskCounts({ today: 3, week: 5, overdue: 1, all: 9 });
+    render(<HomeTab profile={profile('cadre')} unread={0} onOpenInbox={() => undefined} />);
+    expect(screen.getByLabelText('走访任务，3 条待办')).toBeTruthy();
+  });
+
+  it('counts the overdue tasks on the office’s 逾期督办', () => {
+    writeTaskCounts({ today: 3, week: 5, overdue: 2, all: 9 });
+    render(<HomeTab profile={profile('office')} unread={0} onOpenInbox={() => undefined} />);
+    expect(screen.getByLabelText('逾期督办，2 条待办')).toBeTruthy();
+  });
+
+  it('shows no count before the task list was ever opened', () => {
+    render(<HomeTab profile={profile('helper')} unread={0} onOpenInbox={() => undefined} />);
+    expect(screen.getByLabelText('走访任务')).toBeTruthy();
   });
 
   it.each([
@@ -36,8 +57,21 @@ describe('the home grid of the micro-wish programme', () => {
     ['我认领的', '/helper/claims/index'],
     ['代录心愿', '/cadre/submit-for/index'],
     ['心愿台账', '/cadre/ledger/index'],
+    ['走访任务', '/visit/tasks/index'],
+    ['本村农户', '/visit/households/index'],
   ])('opens %s', (label, url) => {
     render(<HomeTab profile={profile('cadre')} unread={0} onOpenInbox={() => undefined} />);
+    fireEvent.click(screen.getByText(label));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url });
+  });
+
+  it.each([
+    ['villager', '家里有事', '/family/report/index'],
+    ['helper', '我的结对户', '/visit/households/index'],
+    ['office', '逾期督办', '/visit/overdue/index'],
+    ['office', '走访规则', '/visit/policy/index'],
+  ] as const)('opens %s’s %s', (role, label, url) => {
+    render(<HomeTab profile={profile(role)} unread={0} onOpenInbox={() => undefined} />);
     fireEvent.click(screen.getByText(label));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url });
   });

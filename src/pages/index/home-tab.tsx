@@ -1,12 +1,27 @@
 import { Text, View } from '@tarojs/components';
-import { roleLabels, routes, type Profile } from '../../../types';
+import { roleLabels } from '../../../types/common';
+import { routes } from '../../../types/routes';
+import type { Profile } from '../../../types/users';
 import NoticeBar from '../../components/notice-bar';
 import ServiceGrid, { type ServiceItem } from '../../components/service-grid';
 import { go } from '../../services/navigate';
+import { readTaskCounts } from '../../services/task-counts';
 
 const wall: ServiceItem = { key: 'wall', label: '心愿墙', icon: 'wish', onTap: go(routes.wishWall) };
 const claims: ServiceItem = { key: 'claims', label: '我认领的', icon: 'list', onTap: go(routes.myClaims) };
 const ledger: ServiceItem = { key: 'ledger', label: '心愿台账', icon: 'list', onTap: go(routes.ledger) };
+
+/**
+ * 走访任务, with the count of what is due today (overdue and urgent included) as the task list last
+ * received it: read from the phone, so the home page's first paint asks the cloud nothing more.
+ */
+const visitTasks = (): ServiceItem => ({
+  key: 'visit-tasks',
+  label: '走访任务',
+  icon: 'calendar',
+  onTap: go(routes.visitTasks),
+  badge: readTaskCounts()?.today,
+});
 
 /** Each role's services, as big icons with words; only what that role may use. */
 function servicesFor(profile: Profile): ServiceItem[] {
@@ -15,9 +30,13 @@ function servicesFor(profile: Profile): ServiceItem[] {
       return [
         { key: 'wish-new', label: '许个心愿', icon: 'wish', onTap: go(routes.wishNew) },
         { key: 'my-wishes', label: '我的心愿', icon: 'list', onTap: go(routes.myWishes) },
+        // 四必访: the household tells its cadres, who come within days.
+        { key: 'report-event', label: '家里有事', icon: 'bell', onTap: go(routes.reportEvent) },
       ];
     case 'cadre':
       return [
+        visitTasks(),
+        { key: 'households', label: '本村农户', icon: 'home', onTap: go(routes.myHouseholds) },
         { key: 'review', label: '审核心愿', icon: 'review', onTap: go(routes.reviewWishes) },
         wall,
         // Cadres claim wishes too (seed: 驻村干部带头认领), so they need their claims.
@@ -27,9 +46,15 @@ function servicesFor(profile: Profile): ServiceItem[] {
         { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) },
       ];
     case 'office':
-      return [wall, ledger, { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) }];
+      return [
+        { key: 'overdue', label: '逾期督办', icon: 'bell', onTap: go(routes.overdueTasks), badge: readTaskCounts()?.overdue },
+        { key: 'visit-policy', label: '走访规则', icon: 'review', onTap: go(routes.visitPolicy) },
+        wall,
+        ledger,
+        { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) },
+      ];
     case 'helper':
-      return [wall, claims];
+      return [visitTasks(), { key: 'households', label: '我的结对户', icon: 'home', onTap: go(routes.myHouseholds) }, wall, claims];
   }
 }
 

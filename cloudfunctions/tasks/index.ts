@@ -1,0 +1,4 @@
+import { toCloudbaseMain } from '../core/handler/cloudbase';
+import { tasksHandler } from './handler';
+
+export const main = toCloudbaseMain(tasksHandler);
