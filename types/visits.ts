@@ -83,6 +83,8 @@ export const householdPageSchema = z.object({
     phone: z.string(),
   }),
   helpers: z.array(z.object({ id: idSchema, name: z.string(), phone: z.string() })),
+  /** The village's cadres, who visit it and may own a follow-up; their work phones, as on the 连心卡. */
+  cadres: z.array(z.object({ id: idSchema, name: z.string(), phone: z.string() })),
   openTasks: z.array(taskSchema),
   followUps: z.array(followUpSchema),
   /** The latest visits, newest first; `visits` pages further back. */
@@ -99,6 +101,8 @@ export const householdRowSchema = z.object({
   /** The earliest due date of its open tasks for this caller; null when nothing is due. */
   nextDue: dateSchema.nullable(),
   overdue: z.boolean(),
+  /** A must-visit for this caller is open there (四必访): shown above the rest, and said in words. */
+  urgent: z.boolean(),
   lastVisitedOn: dateSchema.nullable(),
 });
 export type HouseholdRow = z.infer<typeof householdRowSchema>;

@@ -38,6 +38,8 @@ describe('the household page (结对帮扶记录本)', () => {
       phone: '100-0000-0001',
     });
     expect(seen.helpers).toEqual([{ id: 'm-ha', name: '陈静', phone: '100-0000-0000' }]);
+    // Its own village's cadres, not 柳溪村's 孙立军.
+    expect(seen.cadres.map((c: { name: string }) => c.name)).toEqual(['赵明远']);
     // Both visits settled their tasks; what is left is the follow-up.
     expect(seen.openTasks).toEqual([]);
     expect(seen.followUps).toEqual([
@@ -128,6 +130,7 @@ describe("a helper's and a cadre's households", () => {
           livesAway: false,
           nextDue: '2026-12-31',
           overdue: false,
+          urgent: false,
           lastVisitedOn: null,
         },
       ],
@@ -139,6 +142,8 @@ describe("a helper's and a cadre's households", () => {
       lastVisitedOn: '2026-11-20',
     });
     expect(dataOf(await w.call(visits, as('helperB'), 'households', {})).items).toEqual([]);
+    dataOf(await w.call(tasks, 'helperA', 'reportEvent', { householdId: 'h-a1', event: 'serious_illness', note: '老人摔伤住院' }));
+    expect(dataOf(await w.call(visits, 'helperA', 'households', {})).items[0]).toMatchObject({ urgent: true, nextDue: '2026-11-27' });
   });
 
   it("lists a cadre's village, overdue first, then soonest due, then those with nothing due, page by page", async () => {

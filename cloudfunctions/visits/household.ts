@@ -67,6 +67,7 @@ export const householdActions = {
         phone: relation === 'office' ? '' : household.phone,
       },
       helpers: staff.helpers.map((h) => ({ id: h._id, name: h.name, phone: h.phone })),
+      cadres: staff.cadres.map((c) => ({ id: c._id, name: c.name, phone: c.phone })),
       openTasks: taskViews,
       followUps: followUps.map((t) => ({
         id: t._id,

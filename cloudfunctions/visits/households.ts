@@ -14,18 +14,25 @@ const IN_FLIGHT = 8;
 
 type Ranked = Omit<HouseholdRow, 'lastVisitedOn'> & { rank: string };
 
-/** Overdue first, then the soonest due, households with nothing due last; ties by id. */
-const rankOf = (overdue: boolean, nextDue: string | null) => `${overdue ? 0 : 1}${nextDue ?? '9999-99-99'}`;
+/** As the task list orders: overdue first, then a must-visit, then the soonest due, nothing due last; ties by id. */
+const rankOf = (overdue: boolean, urgent: boolean, nextDue: string | null) => `${overdue ? 0 : urgent ? 1 : 2}${nextDue ?? '9999-99-99'}`;
 
-/** Per household, the earliest due date of the caller's open tasks there and whether any is overdue. */
-export function dueByHousehold(tasks: readonly TaskRecord[], today: string): Map<string, { nextDue: string; overdue: boolean }> {
-  const due = new Map<string, { nextDue: string; overdue: boolean }>();
+interface Due {
+  nextDue: string;
+  overdue: boolean;
+  urgent: boolean;
+}
+
+/** Per household, the earliest due date of the caller's open tasks there, whether any is overdue, whether any is a must-visit. */
+export function dueByHousehold(tasks: readonly TaskRecord[], today: string): Map<string, Due> {
+  const due = new Map<string, Due>();
   for (const t of tasks) {
     if (t.householdId === null) continue;
     const seen = due.get(t.householdId);
     due.set(t.householdId, {
       nextDue: seen && seen.nextDue < t.dueDate ? seen.nextDue : t.dueDate,
       overdue: effectiveStatus(t, today) === 'overdue' || (seen?.overdue ?? false),
+      urgent: t.urgent || (seen?.urgent ?? false),
     });
   }
   return due;
@@ -53,7 +60,8 @@ export const householdsActions = {
         livesAway: h.livesAway,
         nextDue: d?.nextDue ?? null,
         overdue: d?.overdue ?? false,
-        rank: rankOf(d?.overdue ?? false, d?.nextDue ?? null),
+        urgent: d?.urgent ?? false,
+        rank: rankOf(d?.overdue ?? false, d?.urgent ?? false, d?.nextDue ?? null),
       };
     });
     const key = (r: Ranked) => `${r.rank}\u0000${r.id}`;

@@ -65,6 +65,10 @@ export const householdPage = (over: Partial<HouseholdPage> = {}): HouseholdPage 
     { id: 'm-helper-1', name: '陈静', phone: '100-0000-9001' },
     { id: 'm-helper-5', name: '罗佳琪', phone: '100-0000-9005' },
   ],
+  cadres: [
+    { id: 'm-cadre-1', name: '赵明远', phone: '100-0000-8001' },
+    { id: 'm-cadre-2', name: '孙立华', phone: '100-0000-8002' },
+  ],
   openTasks: [task()],
   followUps: [{ id: 'f1', text: '老人腿疼，需要去县医院看', owner: '赵明远', dueDate: addDays(today, 5), status: 'open' }],
   visits: { items: [visit()], nextCursor: null },

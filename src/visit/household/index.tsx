@@ -108,6 +108,13 @@ export default function Household() {
               data.helpers.map((h) => <Cell key={h.id} title={h.name} value={h.phone} />)
             )}
           </CellGroup>
+          {data.cadres.length > 0 && (
+            <CellGroup title="驻村干部">
+              {data.cadres.map((c) => (
+                <Cell key={c.id} title={c.name} value={c.phone} />
+              ))}
+            </CellGroup>
+          )}
           {data.openTasks.length > 0 && (
             <View className="household-section">
               <View className="small muted section-head">待办的走访任务</View>

@@ -18,6 +18,7 @@ const row = (over: Partial<HouseholdRow> = {}): HouseholdRow => ({
   headName: '王秀兰',
   address: '一组 1 号',
   category: 'lifted',
+  urgent: false,
   livesAway: false,
   nextDue: addDays(today, 6),
   overdue: false,
@@ -53,6 +54,13 @@ describe("a helper's paired households", () => {
     expect(screen.getByText('暂时没有要走访的任务')).toBeTruthy();
     expect(screen.getByText('还没有走访记录')).toBeTruthy();
     expect(Taro.setNavigationBarTitle).not.toHaveBeenCalled();
+  });
+
+  it('says 紧急 in words on a household with a must-visit open', async () => {
+    cloud.mockResolvedValue({ items: [row({ id: 'h3', headName: '李桂芝', urgent: true }), row()], nextCursor: null });
+    render(<MyHouseholds />);
+    expect(await screen.findByText('李桂芝家')).toBeTruthy();
+    expect(screen.getAllByText('紧急')).toHaveLength(1);
   });
 
   it("opens a household's record book", async () => {

@@ -11,6 +11,7 @@ import { callCloud } from '../../services/cloud';
 import { chinaToday, daysBetween, formatDay } from '../../services/format';
 import { NBSP } from '../due';
 import '../visit.scss';
+import '../task-card.scss';
 import './index.scss';
 import { visitsContract } from '../../../types/visits';
 
@@ -37,6 +38,7 @@ function Row({ row, today }: { row: HouseholdRow; today: string }) {
         <Text className="household-row-name">{row.headName}家</Text>
         <Text className="badge">{householdCategoryLabels[row.category]}</Text>
         {row.livesAway && <Text className="badge is-away">不在村</Text>}
+        {row.urgent && <Text className="task-flag is-urgent">紧急</Text>}
       </View>
       <View className="small muted">{row.address}</View>
       <View className={`household-row-next ${next.overdue ? 'is-overdue' : ''}`}>{next.text}</View>

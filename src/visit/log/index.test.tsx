@@ -152,7 +152,7 @@ describe('the visit log', () => {
     expect(logged()[0]).not.toHaveProperty('problems');
   });
 
-  it('offers a helper the other paired helpers as owners, not themselves', async () => {
+  it("offers a helper the village's cadres and the other paired helpers as owners, not themselves", async () => {
     writeCachedHome({ profile: profileOf('helper', 'm-helper-1'), unread: 0 });
     render(<VisitLog />);
     await screen.findByText('走访 王秀兰家');
@@ -160,7 +160,20 @@ describe('the visit log', () => {
     const owners = within(screen.getByRole('radiogroup', { name: '问题 1 谁来跟进' }));
     expect(owners.getByLabelText('我自己')).toBeTruthy();
     expect(owners.getByLabelText('罗佳琪')).toBeTruthy();
+    expect(owners.getByLabelText('赵明远')).toBeTruthy();
+    expect(owners.getByLabelText('孙立华')).toBeTruthy();
     expect(owners.queryByLabelText('陈静')).toBeNull();
+  });
+
+  it('offers a cadre the other cadres and the paired helpers, not themselves', async () => {
+    writeCachedHome({ profile: profileOf('cadre', 'm-cadre-1'), unread: 0 });
+    render(<VisitLog />);
+    await screen.findByText('走访 王秀兰家');
+    fireEvent.click(screen.getByText('＋ 添加一个问题'));
+    const owners = within(screen.getByRole('radiogroup', { name: '问题 1 谁来跟进' }));
+    expect(owners.getByLabelText('孙立华')).toBeTruthy();
+    expect(owners.getByLabelText('陈静')).toBeTruthy();
+    expect(owners.queryByLabelText('赵明远')).toBeNull();
   });
 
   it('starts on 电话回访 when opened from a phone task', async () => {

@@ -118,8 +118,8 @@ export default function VisitLog() {
     change((x) => ({ problems: x.problems.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
 
   const data: HouseholdPage | null = household.data;
-  // The household's paired helpers may follow a problem up; the visitor is 我自己 already.
-  const owners = (data?.helpers ?? []).filter((h) => h.id !== profile?.memberId);
+  // The village's cadres and the household's paired helpers may follow a problem up; the visitor is 我自己 already.
+  const owners = [...(data?.cadres ?? []), ...(data?.helpers ?? [])].filter((h) => h.id !== profile?.memberId);
 
   const submit = async () => {
     if (sent) return;
