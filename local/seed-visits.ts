@@ -16,6 +16,15 @@ const findings: VisitAnswers[] = [
   { family: '夫妻俩在家种地', hardship: '去年玉米价格低', needs: '想找稳定的收购商', intention: '扩种辣椒' },
 ];
 
+const counts = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 家庭情况 as a cadre would note it, true to the household's size. */
+function familyWords(size: number, i: number): string {
+  if (size <= 1) return i % 2 ? '独居老人，身体还行' : '一个人住，子女在外地';
+  if (size === 2) return i % 2 ? '老两口在家，儿子在县城打工' : '夫妻俩在家种地';
+  return `一家${counts[Math.min(size, 10)]}口，${i % 2 ? '孩子上初中' : '老人身体不好'}`;
+}
+
 /**
  * A month of visit work behind the demo, made by the functions themselves on a clock set back: the
  * daily run on the first of last month, 杏花村's cadres visiting every household that was due (one
@@ -48,8 +57,13 @@ export async function seedVisitWork(store: Store, now: Date, openidOf: (memberId
   const tasks = store.collection('tasks');
   const due = async (assignee: string) =>
     [...new Set((await findAll(tasks, { assignee, status: { $in: ['open', 'overdue'] } })).map((t) => t.householdId!))].sort();
-  const visit = (memberId: string, householdId: string, i: number, extra: object = {}) =>
-    call(memberId, 'visits', 'log', { householdId, mode: 'in_person', answers: findings[i % findings.length], ...extra });
+  const households = store.collection('households');
+  // The family's own size in the words, so the record book never says 一家四口 of a widow living alone.
+  const visit = async (memberId: string, householdId: string, i: number, extra: object = {}) => {
+    const size = (await households.get(householdId))?.size ?? 1;
+    const answers = { ...findings[i % findings.length], family: familyWords(size, i) };
+    return call(memberId, 'visits', 'log', { householdId, mode: 'in_person', answers, ...extra });
+  };
 
   for (const [i, householdId] of (await due('village:v-xinghua')).entries()) {
     at(day(3 + i));

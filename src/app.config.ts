@@ -19,6 +19,7 @@ const visitPages = inPackage('visit', [
   routes.visitLog,
   routes.myHouseholds,
   routes.visitPolicy,
+  routes.careReport,
 ]);
 /** 家里有事: one small page a villager may need in a hurry, on any network; staff open it for a household. */
 const familyPages = inPackage('family', [routes.reportEvent]);

@@ -36,6 +36,8 @@ export const routes = {
   myHouseholds: '/visit/households/index',
   /** The county's visit policy (走访规则): in force, next, presets. */
   visitPolicy: '/visit/policy/index',
+  /** 关爱干部: a cadre or an office reports a 五必访 event for a cadre. */
+  careReport: '/visit/care/index',
   /** 家里有事，请干部来一趟: a villager for their own household; staff with `?householdId=`. */
   reportEvent: '/family/report/index',
 } as const;

@@ -170,6 +170,13 @@ export const tasksContract = defineFunction({
       errors: ['MEMBER.NOT_FOUND', 'MEMBER.OUT_OF_SCOPE', 'WISH.CONTENT_RISKY'],
       access: ['cadre', 'office'],
     }),
+    /** The cadres a caller may report a 五必访 event for: a cadre's village team, an office's cadres, by name. */
+    careCandidates: defineAction({
+      input: pageInputSchema.strict(),
+      output: pageOf(z.object({ memberId: idSchema, name: z.string(), title: z.string().nullable(), villageName: z.string() })),
+      errors: [],
+      access: ['cadre', 'office'],
+    }),
     skip: defineAction({
       input: z.object({ id: idSchema, reason: reasonSchema('跳过的原因') }).strict(),
       output: taskSchema,

@@ -40,6 +40,9 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
     { name: 'role_county', keys: [asc('role'), asc('countyId')] },
     // Who hears of an escalated task or a cadre's event: the township's office users.
     { name: 'role_township', keys: [asc('role'), asc('townshipId')] },
+    // tasks.careCandidates of a township or county office: its cadres by name.
+    { name: 'role_township_name', keys: [asc('role'), asc('townshipId'), asc('name')] },
+    { name: 'role_county_name', keys: [asc('role'), asc('countyId'), asc('name')] },
   ],
   users: [],
   invites: [

@@ -1,5 +1,6 @@
 import { tasksContract } from '../../types';
 import { defineHandler } from '../core/handler/define';
+import { careActions } from './care';
 import { changeActions } from './change';
 import { daily } from './daily';
 import { listActions } from './list';
@@ -8,6 +9,6 @@ import { reportActions } from './report';
 
 export const tasksHandler = defineHandler(
   tasksContract,
-  { ...listActions, ...reportActions, ...changeActions, ...policyActions },
+  { ...listActions, ...reportActions, ...careActions, ...changeActions, ...policyActions },
   { daily },
 );

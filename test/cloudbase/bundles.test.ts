@@ -619,6 +619,11 @@ describe('the tasks and visits bundles over node-sdk', () => {
       note: '胃出血住院一周',
     });
     expect(dataOf(cared.res)).toMatchObject({ eventId: expect.any(String) });
+    const candidates = await call('tasks', 'wx-m-oc', 'careCandidates', { limit: 1 });
+    expect(dataOf(candidates.res)).toMatchObject({
+      items: [expect.objectContaining({ name: expect.any(String) })],
+      nextCursor: expect.any(String),
+    });
     expect(gateway.db.find('inbox', { to: people.office._id })).toEqual([expect.objectContaining({ title: '关爱干部：生病住院' })]);
     expect(dataOf((await call('tasks', openidOf('cadreA'), 'policy', {})).res)).toMatchObject({ current: 'hebei-2018', canChange: false });
     expect((await call('tasks', openidOf('office'), 'setPolicy', { presetId: 'shanxi-2022' })).res).toMatchObject({

@@ -89,6 +89,8 @@ const visits: Visit[] = [
   { who: '周海涛', role: 'office', path: 'visit/policy/index' },
   { who: '周海涛', role: 'office', path: 'visit/household/index?id=h-xinghua-01' },
   { who: '周海涛', role: 'office', path: `visit/task/index?id=${URGENT_TASK}` },
+  { who: '周海涛', role: 'office', path: 'visit/care/index' },
+  { who: '赵明远', role: 'cadre', path: 'visit/care/index' },
 ];
 
 interface Phone {

@@ -14,6 +14,7 @@ import VoiceButton from '../../components/voice-button';
 import { useDraft } from '../../hooks/use-draft';
 import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
+import { fieldProblems } from '../../services/field-problems';
 import { formatDay } from '../../services/format';
 import './index.scss';
 
@@ -24,12 +25,7 @@ const stages = ['选事情', '确认', '已告诉干部'] as const;
 
 type Errors = Partial<Record<'event' | 'note' | 'form', string>>;
 
-function problems(input: Record<string, unknown>): Errors {
-  const r = tasksContract.actions.reportEvent.input.safeParse(input);
-  const found: Errors = {};
-  if (!r.success) for (const i of r.error.issues) found[i.path[0] as keyof Errors] ??= i.message;
-  return found;
-}
+const problems = (input: Record<string, unknown>): Errors => fieldProblems(tasksContract.actions.reportEvent.input, input);
 
 /** "赵明远（第一书记）", or the role when the roster gives no title. */
 const visitorWords = (v: Visitor) => `${v.name}（${v.title ?? roleLabels[v.role]}）`;

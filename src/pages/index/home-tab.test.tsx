@@ -31,8 +31,18 @@ describe('the home grid', () => {
   it('gives each role only its own services', () => {
     expect(servicesOf('villager')).toEqual(['许个心愿', '我的心愿', '家里有事']);
     expect(servicesOf('helper')).toEqual(['走访任务', '我的结对户', '心愿墙', '我认领的']);
-    expect(servicesOf('cadre')).toEqual(['走访任务', '本村农户', '审核心愿', '心愿墙', '我认领的', '代录心愿', '心愿台账', '邀请码']);
-    expect(servicesOf('office')).toEqual(['逾期督办', '走访规则', '心愿墙', '心愿台账', '邀请码']);
+    expect(servicesOf('cadre')).toEqual([
+      '走访任务',
+      '本村农户',
+      '审核心愿',
+      '心愿墙',
+      '我认领的',
+      '代录心愿',
+      '心愿台账',
+      '邀请码',
+      '关爱干部',
+    ]);
+    expect(servicesOf('office')).toEqual(['逾期督办', '走访规则', '关爱干部', '心愿墙', '心愿台账', '邀请码']);
   });
 
   it('counts the tasks due today as the task list last saw them, without asking the cloud', () => {
@@ -59,6 +69,7 @@ describe('the home grid', () => {
     ['心愿台账', '/cadre/ledger/index'],
     ['走访任务', '/visit/tasks/index'],
     ['本村农户', '/visit/households/index'],
+    ['关爱干部', '/visit/care/index'],
   ])('opens %s', (label, url) => {
     render(<HomeTab profile={profile('cadre')} unread={0} onOpenInbox={() => undefined} />);
     fireEvent.click(screen.getByText(label));
