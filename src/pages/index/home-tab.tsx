@@ -44,13 +44,13 @@ function servicesFor(profile: Profile): ServiceItem[] {
         { key: 'submit-for', label: '代录心愿', icon: 'text', onTap: go(routes.submitFor) },
         ledger,
         { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) },
-        { key: 'care', label: '关爱干部', icon: 'bell', onTap: go(routes.careReport) },
+        { key: 'care', label: '关爱干部', icon: 'heart', onTap: go(routes.careReport) },
       ];
     case 'office':
       return [
         { key: 'overdue', label: '逾期督办', icon: 'bell', onTap: go(routes.overdueTasks), badge: readTaskCounts()?.overdue },
         { key: 'visit-policy', label: '走访规则', icon: 'review', onTap: go(routes.visitPolicy) },
-        { key: 'care', label: '关爱干部', icon: 'bell', onTap: go(routes.careReport) },
+        { key: 'care', label: '关爱干部', icon: 'heart', onTap: go(routes.careReport) },
         wall,
         ledger,
         { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) },
