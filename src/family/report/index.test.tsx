@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { callCloud } from '../../services/cloud';
 import { addDays, chinaToday, formatDay } from '../../services/format';
 import { FakeRecognition, installSpeechRecognition } from '../../../test/doubles/speech-recognition';
 import ReportEvent from './index';
+import { typeInto } from '../../../test/doubles/type-into';
 
 jest.mock('../../services/cloud', () => ({
   ...jest.requireActual('../../services/cloud'),
@@ -23,15 +24,7 @@ const answer = {
 };
 const sent = () => cloud.mock.calls.map(([, , input]) => input as Record<string, unknown>);
 
-async function typeNote(text: string) {
-  const host = await screen.findByLabelText('情况说明');
-  const area = await waitFor(() => {
-    const el = host.querySelector('textarea') ?? (host.tagName === 'TEXTAREA' ? host : null);
-    if (!el) throw new Error('textarea not ready');
-    return el;
-  });
-  fireEvent.input(area, { target: { value: text } });
-}
+const typeNote = (text: string) => typeInto('情况说明', text);
 
 beforeEach(() => {
   Taro.clearStorageSync();

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { callCloud } from '../../services/cloud';
 import { addDays, chinaToday, formatDay } from '../../services/format';
 import CareReport from './index';
+import { typeInto } from '../../../test/doubles/type-into';
 
 jest.mock('../../services/cloud', () => ({
   ...jest.requireActual('../../services/cloud'),
@@ -20,15 +21,7 @@ const candidates = {
 };
 const reports = () => cloud.mock.calls.filter(([, a]) => a === 'reportCadreEvent').map(([, , input]) => input as Record<string, unknown>);
 
-async function typeNote(text: string) {
-  const host = await screen.findByLabelText('情况说明');
-  const area = await waitFor(() => {
-    const el = host.querySelector('textarea') ?? (host.tagName === 'TEXTAREA' ? host : null);
-    if (!el) throw new Error('textarea not ready');
-    return el;
-  });
-  fireEvent.input(area, { target: { value: text } });
-}
+const typeNote = (text: string) => typeInto('情况说明', text);
 
 beforeEach(() => {
   Taro.clearStorageSync();

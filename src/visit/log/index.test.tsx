@@ -7,6 +7,7 @@ import { uploadPhoto } from '../../services/upload';
 import { householdPage, profileOf, today } from '../test-fixtures';
 import { withQuick } from './quick-answers';
 import VisitLog from './index';
+import { typeInto } from '../../../test/doubles/type-into';
 
 jest.mock('../../services/cloud', () => ({
   ...jest.requireActual('../../services/cloud'),
@@ -40,16 +41,6 @@ beforeEach(() => {
 });
 afterAll(() => (Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: {} } }));
 
-/** Taro's H5 textarea is a custom element whose inner <textarea> appears a moment after render. */
-async function typeInto(label: string, text: string) {
-  const host = await screen.findByLabelText(label);
-  const area = await waitFor(() => {
-    const el = host.querySelector('textarea') ?? (host.tagName === 'TEXTAREA' ? host : null);
-    if (!el) throw new Error('textarea not ready');
-    return el;
-  });
-  fireEvent.input(area, { target: { value: text } });
-}
 /** A quick answer of one question (the same phrase may be offered by two questions). */
 const quick = (question: string, phrase: string) =>
   fireEvent.click(within(screen.getByRole('radiogroup', { name: `${question}常用回答` })).getByLabelText(phrase));

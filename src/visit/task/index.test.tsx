@@ -6,6 +6,7 @@ import { addDays, formatDay } from '../../services/format';
 import { writeCachedHome } from '../../services/profile-cache';
 import { detail, profileOf, today } from '../test-fixtures';
 import VisitTask from './index';
+import { typeInto } from '../../../test/doubles/type-into';
 
 jest.mock('../../services/cloud', () => ({
   ...jest.requireActual('../../services/cloud'),
@@ -27,16 +28,6 @@ function serve(task: TaskDetail, answers: Record<string, () => unknown> = {}, af
   });
 }
 const calls = (action: string) => cloud.mock.calls.filter(([, a]) => a === action).map(([, , input]) => input as unknown);
-
-async function typeInto(label: string, text: string) {
-  const host = await screen.findByLabelText(label);
-  const area = await waitFor(() => {
-    const el = host.querySelector('textarea') ?? (host.tagName === 'TEXTAREA' ? host : null);
-    if (!el) throw new Error('textarea not ready');
-    return el;
-  });
-  fireEvent.input(area, { target: { value: text } });
-}
 
 /** Picks a date as Taro's date picker reports it. */
 function pick(value: string) {

@@ -4,6 +4,7 @@ import type { WishDetail } from '../../../types';
 import { callCloud } from '../../services/cloud';
 import { askToBeNotified } from '../../services/subscribe';
 import Wish from './index';
+import { typeInto } from '../../../test/doubles/type-into';
 
 jest.mock('../../services/cloud', () => ({
   ...jest.requireActual('../../services/cloud'),
@@ -50,16 +51,6 @@ function serve(wish: WishDetail, answers: Record<string, () => unknown> = {}, af
   });
 }
 const calls = (action: string) => cloud.mock.calls.filter(([, a]) => a === action).map(([, , input]) => input as unknown);
-
-async function typeInto(label: string, text: string) {
-  const host = await screen.findByLabelText(label);
-  const area = await waitFor(() => {
-    const el = host.querySelector('textarea') ?? (host.tagName === 'TEXTAREA' ? host : null);
-    if (!el) throw new Error('textarea not ready');
-    return el;
-  });
-  fireEvent.input(area, { target: { value: text } });
-}
 
 beforeEach(() => {
   Taro.clearStorageSync();
