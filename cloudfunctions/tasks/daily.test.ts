@@ -1,9 +1,14 @@
 import { MAX_PAGE } from '../core/ports/store';
 import type { Deps } from '../core/handler/deps';
-import { dataOf, type World } from '../../test/support/world';
+import type { EventRecord } from '../core/records';
+import { mustVisitTasks } from '../core/domain/tasks';
+import { visitPolicies } from '../core/domain/visit-policy';
+import { dataOf, people, type World } from '../../test/support/world';
 import { aHousehold, countReads, makeVisitWorld } from '../../test/support/visit-world';
 import { withLatency } from '../../local/latency-store';
+import { genOf } from './engine';
 import { tasksHandler as tasks } from './handler';
+import { markOverdue } from './sweep';
 
 let w: World;
 beforeEach(async () => {
@@ -89,6 +94,16 @@ describe('the daily task timer (07:30)', () => {
     for (const t of november) expect(t.history.map((e) => e.action)).toEqual(['create', 'overdue']);
   });
 
+  it("never writes a stale read over a person's change: a task moved after the timer read it stays moved", async () => {
+    w.clock.set(morning('2026-11-24'));
+    await run();
+    const [read] = await w.store.collection('tasks').find({ assignee: 'village:v-xinghua', kind: 'routine' });
+    w.clock.set(morning('2026-12-02'));
+    dataOf(await w.call(tasks, 'cadreA', 'reschedule', { id: read._id, dueDate: '2026-12-05', reason: '户主外出，下周回来' }));
+    expect(await markOverdue(w.deps, [read], genOf(new Date(morning('2026-12-02'))))).toBe(0);
+    expect(await w.store.collection('tasks').get(read._id)).toMatchObject({ status: 'open', dueDate: '2026-12-05' });
+  });
+
   it('marks each overdue task once when two runs mark it at the same moment', async () => {
     w.clock.set(morning('2026-11-24'));
     await run();
@@ -136,6 +151,43 @@ describe('escalation of a missed must-visit', () => {
     expect(await run()).toMatchObject({ escalated: 1 });
     expect(await inboxOf('m-oc')).toEqual([expect.objectContaining({ title: '必访逾期未办' })]);
     expect(await inboxOf('m-of')).toEqual([]);
+  });
+
+  it('tells every office user of the township', async () => {
+    await w.store.collection('members').add({ ...people.office, _id: 'm-of3', name: '孙副主任', openid: 'wx-m-of3' });
+    await report();
+    w.clock.set(morning('2026-11-28'));
+    expect(await run()).toMatchObject({ escalated: 2 });
+    expect(await inboxOf('m-of')).toHaveLength(2);
+    expect(await inboxOf('m-of3')).toHaveLength(2);
+  });
+
+  it('passes up every missed must-visit of a county, more than one read holds', async () => {
+    const missed = MAX_PAGE + 20;
+    const g = genOf(new Date('2026-11-24T02:00:00.000Z'));
+    for (let i = 0; i < missed; i++) {
+      const householdId = `h-ill-${String(i).padStart(3, '0')}`;
+      await w.store.collection('households').add(aHousehold({ _id: householdId }));
+      const event: EventRecord = {
+        _id: `e-ill-${i}`,
+        kind: 'household',
+        event: 'serious_illness',
+        householdId,
+        memberId: null,
+        villageId: 'v-xinghua',
+        townshipId: 't-shiqiao',
+        countyId: 'c-qinghe',
+        note: '老人住院了',
+        reportedBy: 'm-va',
+        createdAt: g.now,
+      };
+      for (const t of mustVisitTasks(event, [], visitPolicies['hebei-2018'], g)) await w.store.collection('tasks').add(t);
+    }
+    const spy = countReads(w.store);
+    w.clock.set(morning('2026-11-28'));
+    expect(await run({ ...w.deps, store: spy.store })).toMatchObject({ escalated: missed });
+    expect(Math.max(...spy.reads)).toBeLessThanOrEqual(MAX_PAGE);
+    expect(await w.store.collection('inbox').count({ to: 'm-of' })).toBe(missed);
   });
 
   it('does not pass up a must-visit that was done or moved', async () => {

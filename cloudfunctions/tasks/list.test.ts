@@ -159,6 +159,21 @@ describe("an office's list: its own tasks and every overdue one of its area", ()
     expect(township).toMatchObject({ householdLabel: '柳溪村', villageName: '柳溪村' });
   });
 
+  it('counts and shows its own missed task once, among the overdue of its area', async () => {
+    await put(
+      task('o-township-missed', {
+        kind: 'township',
+        assignee: 'township:t-shiqiao',
+        householdId: null,
+        windowStart: '2026-10-01',
+        dueDate: '2026-10-31',
+      }),
+    );
+    const all = await list('office', 'all');
+    expect(ids(all).filter((id) => id === 'o-township-missed')).toHaveLength(1);
+    expect(all.counts).toEqual({ today: 5, week: 6, overdue: 4, all: 7 });
+  });
+
   it('pages across its overdue and its own tasks without repeats', async () => {
     const order = ['o-liuxi-urgent', 'o-xinghua-helper', 'o-xinghua', 'o-care', 'o-township', 'o-township-later'];
     for (const limit of [1, 2, 3]) expect(await allPages('office', 'all', limit)).toEqual(order);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { taskLink } from '../../types';
 import { dataOf, type World } from '../../test/support/world';
 import { as, makeVisitWorld } from '../../test/support/visit-world';
 import { tasksHandler as tasks } from './handler';
@@ -49,6 +50,14 @@ describe('a villager reports an event of their own household (四必访)', () =>
     expect(await inboxOf('m-ha')).toHaveLength(1);
     // Nobody else hears of it: not the other village's cadre, not the unpaired helper, not the office.
     for (const other of ['m-cb', 'm-hb', 'm-of', 'm-va']) expect(await inboxOf(other)).toEqual([]);
+  });
+
+  it('links each one told to their own task: the cadres to the team’s, the helper to theirs', async () => {
+    dataOf(await report('villagerA', {}));
+    const made = await w.store.collection('tasks').find({ householdId: 'h-a1', kind: 'must_visit' });
+    const idOf = (assignee: string) => made.find((t) => t.assignee === assignee)!._id;
+    expect((await inboxOf('m-ca')).map((m) => m.link)).toEqual([taskLink(idOf('village:v-xinghua'))]);
+    expect((await inboxOf('m-ha')).map((m) => m.link)).toEqual([taskLink(idOf('m-ha'))]);
   });
 
   it('answers a retry with the same request id with the same event, and stores and sends nothing twice', async () => {

@@ -218,6 +218,8 @@ describe('policyInForce', () => {
   it('a preset since removed from the file falls back rather than stopping the timer', () => {
     expect(policyInForce({ ...switching, nextPresetId: 'gone' }, '2026-04-01')).toBe(hebei);
     expect(policyInForce({ presetId: 'gone', nextPresetId: null, nextFrom: null }, '2026-04-01')).toBe(hebei);
+    // A switch to a removed preset leaves the county on its own choice, not the default.
+    expect(policyInForce({ presetId: 'shanxi-2022', nextPresetId: 'gone', nextFrom: '2026-04-01' }, '2026-04-01')).toBe(shanxi);
   });
 });
 

@@ -115,6 +115,20 @@ describe('the task list', () => {
     expect(screen.getByText('重大疾病：老伴住院了')).toBeTruthy();
   });
 
+  it("keeps each tab's saved list apart: offline, a tab shows its own tasks, not the last tab read", async () => {
+    serve({ today: [urgentTask()], overdue: [overdue] });
+    const first = render(<VisitTasks />);
+    await screen.findByText('重大疾病：老伴住院了');
+    fireEvent.click(screen.getByLabelText('已逾期，1 项'));
+    await screen.findByText('李建国 · 二组 2 号');
+    first.unmount();
+    cloud.mockRejectedValue(new CloudError('COMMON.NETWORK', '网络连接失败'));
+    render(<VisitTasks />);
+    expect(await screen.findByText(/网络不通，下面是/)).toBeTruthy();
+    expect(screen.getByText('重大疾病：老伴住院了')).toBeTruthy();
+    expect(screen.queryByText('李建国 · 二组 2 号')).toBeNull();
+  });
+
   it('opens on the tab a link names', async () => {
     (Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { tab: 'week' } } });
     serve({ week: [task()] });
