@@ -36,7 +36,7 @@ export const errorMessages = {
   'TASK.NO_HOUSEHOLD': '您还没有绑定到哪一户，请联系驻村干部',
   'POLICY.NOT_FOUND': '没有这个走访规则',
   'VISIT.BAD_DATE': '走访日期不能晚于今天，也不能早于 30 天前',
-  'VISIT.BAD_OWNER': '跟进人要是本村的驻村干部或帮扶责任人',
+  'VISIT.BAD_OWNER': '跟进人要是本村的驻村干部或这一户的帮扶责任人',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

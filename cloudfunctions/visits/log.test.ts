@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalFileStore } from '../core/adapters/local-files';
+import { taskLink } from '../../types';
 import { withLatency } from '../../local/latency-store';
 import { dataOf, type World } from '../../test/support/world';
 import { as, makeVisitWorld } from '../../test/support/visit-world';
@@ -28,6 +29,23 @@ const stored = async () => ({
 });
 
 describe('logging a visit (走访日志)', () => {
+  it('tells a follow-up owner on a retry when the first attempt stopped after storing the visit', async () => {
+    const input = { requestId: randomUUID(), problems: [{ text: '慢病证要去县医院办', ownerId: 'm-ha' }] };
+    const told = async () => (await w.store.collection('inbox').find({ to: 'm-ha' })).filter((m) => m.title === '走访发现的问题请跟进');
+    const notifier = w.deps.notifier;
+    w.deps.notifier = {
+      ...notifier,
+      notify: () => Promise.reject(new Error('WeChat did not answer')),
+    };
+    expect(codeOf(await log('cadreA', input))).toBe('COMMON.INTERNAL');
+    w.deps.notifier = notifier;
+    expect(await told()).toEqual([]);
+    const first = dataOf(await log('cadreA', input));
+    expect(await told()).toHaveLength(1);
+    expect(dataOf(await log('cadreA', input))).toEqual(first);
+    expect(await told()).toHaveLength(1);
+  });
+
   it("settles the cadre team's visits of the household it was made to, and nobody else's", async () => {
     dataOf(await w.call(tasks, 'villagerA', 'reportEvent', { event: 'serious_illness', note: '老人住院了' }));
     const teamTasks = (await openOf('village:v-xinghua')).map((t) => t._id);
@@ -86,13 +104,42 @@ describe('logging a visit (走访日志)', () => {
     expect(await w.store.collection('inbox').count({ to: 'm-ca', title: '走访发现的问题请跟进' })).toBe(0);
   });
 
-  it('takes an owner only among the cadres and helpers of the village', async () => {
-    for (const ownerId of ['m-cb', 'm-va', 'm-of', 'm-nobody']) {
+  it("takes an owner only among the village's cadres and the household's paired helpers", async () => {
+    // 孙立军 of 柳溪村, a villager, the office, nobody, and 林海燕, a helper of 杏花村 not paired with this family.
+    for (const ownerId of ['m-cb', 'm-va', 'm-of', 'm-nobody', 'm-hb']) {
       const res = await log('cadreA', { problems: [{ text: '需要跟进的问题', ownerId }] });
       expect({ ownerId, code: codeOf(res) }).toEqual({ ownerId, code: 'VISIT.BAD_OWNER' });
     }
-    expect(codeOf(await log('cadreA', { problems: [{ text: '需要跟进的问题', ownerId: 'm-hb' }] }))).toBe('ok');
+    expect(codeOf(await log('cadreA', { problems: [{ text: '需要跟进的问题', ownerId: 'm-ha' }] }))).toBe('ok');
     expect(codeOf(await log('cadreA', { problems: [{ text: '需要跟进的问题', dueDate: '2026-11-20' }] }))).toBe('COMMON.INVALID_INPUT');
+  });
+
+  it("settles a helper's own visit by phone only for a family living away", async () => {
+    expect(dataOf(await log('helperA', { mode: 'phone' })).resolvedTaskIds).toEqual([]);
+    expect(await openOf('m-ha')).toHaveLength(1);
+    await w.store.collection('households').updateIf('h-a1', {}, { livesAway: true });
+    expect(dataOf(await log('helperA', { mode: 'phone' })).resolvedTaskIds).toHaveLength(1);
+    expect(await openOf('m-ha')).toEqual([]);
+  });
+
+  it('takes a follow-up due no further than 60 days from today, as a reschedule may go', async () => {
+    const before = await stored();
+    expect(codeOf(await log('cadreA', { problems: [{ text: '需要跟进的问题', dueDate: '2027-01-24' }] }))).toBe('COMMON.INVALID_INPUT');
+    expect(await stored()).toEqual(before);
+    expect(codeOf(await log('cadreA', { problems: [{ text: '需要跟进的问题', dueDate: '2027-01-23' }] }))).toBe('ok');
+  });
+
+  it('tells an owner of two problems of one visit about each of them', async () => {
+    const answer = dataOf(
+      await log('cadreA', {
+        problems: [
+          { text: '慢病证要去县医院办', ownerId: 'm-ha' },
+          { text: '低保材料还差一份', ownerId: 'm-ha' },
+        ],
+      }),
+    );
+    const told = await w.store.collection('inbox').find({ to: 'm-ha', title: '走访发现的问题请跟进' });
+    expect(told.map((m) => m.link).sort()).toEqual(answer.followUpIds.map((id: string) => taskLink(id)).sort());
   });
 
   it('takes a visit day from 30 days back to today', async () => {
@@ -114,6 +161,9 @@ describe('logging a visit (走访日志)', () => {
     expect(codeOf(await log('cadreA', { answers: { ...answers, needs: '想借钱去赌博' } }))).toBe('WISH.CONTENT_RISKY');
     expect(codeOf(await log('cadreA', { problems: [{ text: '有人在搞网赌' }] }))).toBe('WISH.CONTENT_RISKY');
     expect(codeOf(await log('cadreA', { photos: ['local://' + 'a'.repeat(64) + '.jpg'] }))).toBe('COMMON.INVALID_INPUT');
+    const uploaded = await (w.deps.files as LocalFileStore).upload(new Uint8Array([4, 5, 6]), 'image/jpeg');
+    // One photo never uploaded among real ones spoils the visit too.
+    expect(codeOf(await log('cadreA', { photos: [uploaded, 'local://' + 'b'.repeat(64) + '.jpg'] }))).toBe('COMMON.INVALID_INPUT');
     expect(codeOf(await log('cadreA', { answers: { ...answers, family: '' } }))).toBe('COMMON.INVALID_INPUT');
     expect(await stored()).toEqual(before);
     const photo = await (w.deps.files as LocalFileStore).upload(new Uint8Array([1, 2, 3]), 'image/jpeg');

@@ -36,8 +36,10 @@ const answerOf = (v: VisitRecord) => ({
 });
 
 /**
- * Who follows each problem up: the named member if they are a cadre or helper of the household's
- * village (VISIT.BAD_OWNER otherwise), the visitor when nobody is named; by the date given, which
+ * Who follows each problem up: the named member if they are a cadre of the household's village or one
+ * of its paired helpers (VISIT.BAD_OWNER otherwise: the owner reads the head's name and address, which
+ * another village's staff, or a helper not paired with the family, has no need of), the visitor when
+ * nobody is named; by the date given, which
  * may not be before the visit nor further than a reschedule may go, or a week after the visit.
  */
 async function problemsOf(
@@ -56,9 +58,11 @@ async function problemsOf(
   );
   return problems.map((p, i) => {
     const owner = p.ownerId === undefined ? caller : named.get(p.ownerId);
-    if (!owner || (owner.role !== 'cadre' && owner.role !== 'helper') || owner.villageId !== household.villageId) {
-      throw new DomainError('VISIT.BAD_OWNER');
-    }
+    const mayOwn =
+      owner !== undefined &&
+      owner.villageId === household.villageId &&
+      (owner.role === 'cadre' || (owner.role === 'helper' && owner.pairedHouseholdIds.includes(household._id)));
+    if (!mayOwn) throw new DomainError('VISIT.BAD_OWNER');
     const dueDate = p.dueDate ?? shiftDay(visitedOn, FOLLOW_UP_DAYS);
     if (dueDate < visitedOn || dueDate > shiftDay(today, RESCHEDULE_MAX_DAYS)) {
       throw new DomainError('COMMON.INVALID_INPUT', 'a follow-up is due between the visit and 60 days from today');
@@ -100,7 +104,7 @@ async function log(input: LogInput, { deps, now, openid, caller }: ActionContext
   const id = requestDocId(openid, input.requestId ?? deps.ids.id());
   const visits = deps.store.collection('visits');
   const earlier = await visits.get(id);
-  if (earlier) return answerOf(ownReplay(earlier, caller));
+  if (earlier) return replay(deps, earlier, caller);
   const { household, village } = await householdFor(deps, caller, input.householdId, ['cadre', 'helper']);
   const g = genOf(now);
   const visitedOn = input.visitedOn ?? g.today;
@@ -136,14 +140,32 @@ async function log(input: LogInput, { deps, now, openid, caller }: ActionContext
     // The same request, sent again while the first was still running, got there first.
     const first = await visits.get(id);
     if (!first) throw e;
-    return answerOf(ownReplay(first, caller));
+    return replay(deps, first, caller);
   }
+  await tellOwners(deps, stored, household, caller);
+  return answerOf(stored);
+}
+
+/**
+ * The same request again: its visit as the first attempt stored it, and the follow-up owners told
+ * once more, since the first attempt may have stopped between storing and telling (the dedupe keys
+ * keep a message that did go out from going twice).
+ */
+async function replay(deps: Deps, visit: VisitRecord, caller: MemberRecord) {
+  const own = ownReplay(visit, caller);
+  const household = await deps.store.collection('households').get(own.householdId);
+  if (household) await tellOwners(deps, own, household, caller);
+  return answerOf(own);
+}
+
+/** Each problem's owner, other than the visitor, hears of it at once. */
+async function tellOwners(deps: Deps, visit: VisitRecord, household: HouseholdRecord, caller: MemberRecord): Promise<void> {
   const owners = await getMany(
     deps.store.collection('members'),
-    problems.map((p) => p.ownerId).filter((o) => o !== caller._id),
+    visit.problems.map((p) => p.ownerId).filter((o) => o !== caller._id),
   );
   await Promise.all(
-    problems
+    visit.problems
       .filter((p) => owners.has(p.ownerId))
       .map((p) =>
         deps.notifier.notify({
@@ -156,7 +178,6 @@ async function log(input: LogInput, { deps, now, openid, caller }: ActionContext
         }),
       ),
   );
-  return answerOf(stored);
 }
 
 /** The visit log (走访日志): a cadre's or helper's visit to a household of theirs. */
