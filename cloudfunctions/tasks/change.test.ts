@@ -1,8 +1,6 @@
-import { aTask } from '../core/domain/domain.fixtures';
-import type { TaskRecord } from '../core/records';
 import { withLatency } from '../../local/latency-store';
 import { dataOf, type World } from '../../test/support/world';
-import { as, makeVisitWorld } from '../../test/support/visit-world';
+import { as, makeVisitWorld, xinghuaTask } from '../../test/support/visit-world';
 import { tasksHandler as tasks } from './handler';
 
 let w: World;
@@ -25,18 +23,7 @@ beforeEach(async () => {
   );
 });
 
-const task = (id: string, t: Partial<TaskRecord>): TaskRecord =>
-  aTask({
-    _id: id,
-    assignee: 'village:v-xinghua',
-    villageId: 'v-xinghua',
-    townshipId: 't-shiqiao',
-    countyId: 'c-qinghe',
-    householdId: 'h-a1',
-    windowStart: '2026-11-01',
-    dueDate: '2026-11-30',
-    ...t,
-  });
+const task = xinghuaTask;
 type Who = Parameters<World['call']>[1];
 const codeOf = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error!.code);
 const stored = async (id: string) => (await w.store.collection('tasks').get(id))!;

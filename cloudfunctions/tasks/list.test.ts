@@ -1,7 +1,6 @@
-import { aTask } from '../core/domain/domain.fixtures';
 import type { TaskRecord } from '../core/records';
 import { dataOf, type World } from '../../test/support/world';
-import { as, makeVisitWorld } from '../../test/support/visit-world';
+import { as, makeVisitWorld, xinghuaTask } from '../../test/support/visit-world';
 import { tasksHandler as tasks } from './handler';
 
 let w: World;
@@ -15,19 +14,7 @@ const list = async (who: Who, tab: string, more: Record<string, unknown> = {}) =
   dataOf(await w.call(tasks, who, 'list', { tab, ...more }));
 const ids = (page: { items: { id: string }[] }) => page.items.map((t) => t.id);
 
-/** A task of 杏花村's household 王建国 for its cadre team, as of the world's today (2026-11-24). */
-const task = (id: string, t: Partial<TaskRecord> = {}): TaskRecord =>
-  aTask({
-    _id: id,
-    assignee: 'village:v-xinghua',
-    villageId: 'v-xinghua',
-    townshipId: 't-shiqiao',
-    countyId: 'c-qinghe',
-    householdId: 'h-a1',
-    windowStart: '2026-11-01',
-    dueDate: '2026-11-30',
-    ...t,
-  });
+const task = xinghuaTask;
 const put = (...ts: TaskRecord[]) => Promise.all(ts.map((t) => w.store.collection('tasks').add(t)));
 
 /** Every page of a list, `limit` at a time. */

@@ -1,5 +1,6 @@
 import type { Collection, CollectionName, RecordOf, Store } from '../../cloudfunctions/core/ports/store';
-import type { HouseholdRecord, MemberRecord } from '../../cloudfunctions/core/records';
+import { aTask } from '../../cloudfunctions/core/domain/domain.fixtures';
+import type { HouseholdRecord, MemberRecord, TaskRecord } from '../../cloudfunctions/core/records';
 import { makeWorld, people, type World } from './world';
 
 /**
@@ -85,3 +86,17 @@ export function countReads(store: Store): { store: Store; reads: number[] } {
     },
   };
 }
+
+/** A November task of 杏花村's household 王建国 for its cadre team (the world's today is 2026-11-24). */
+export const xinghuaTask = (id: string, t: Partial<TaskRecord> = {}): TaskRecord =>
+  aTask({
+    _id: id,
+    assignee: 'village:v-xinghua',
+    villageId: 'v-xinghua',
+    townshipId: 't-shiqiao',
+    countyId: 'c-qinghe',
+    householdId: 'h-a1',
+    windowStart: '2026-11-01',
+    dueDate: '2026-11-30',
+    ...t,
+  });
