@@ -1,6 +1,9 @@
 import type { FunctionName } from '../types';
 import type { FunctionHandler } from './core/handler/define';
+import { boardHandler } from './board/handler';
+import { consultsHandler } from './consults/handler';
 import { inboxHandler } from './inbox/handler';
+import { noticesHandler } from './notices/handler';
 import { tasksHandler } from './tasks/handler';
 import { usersHandler } from './users/handler';
 import { visitsHandler } from './visits/handler';
@@ -13,6 +16,9 @@ export const handlers = {
   inbox: inboxHandler,
   tasks: tasksHandler,
   visits: visitsHandler,
+  board: boardHandler,
+  consults: consultsHandler,
+  notices: noticesHandler,
 } as const satisfies Record<FunctionName, FunctionHandler>;
 
 /** The handler of `name`, or null for a name that is not a function (`constructor`, `__proto__`…). */

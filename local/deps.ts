@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inboxNotifier } from '../cloudfunctions/core/adapters/inbox-notifier';
+import { feedFileWarnings } from '../cloudfunctions/core/adapters/feed-file-warnings';
 import { keywordContentCheck } from '../cloudfunctions/core/adapters/keyword-content-check';
 import { diskBlobs, localFiles, memoryBlobs, type LocalFileStore } from '../cloudfunctions/core/adapters/local-files';
 import { localQrCodes } from '../cloudfunctions/core/adapters/local-qr-codes';
@@ -29,7 +30,12 @@ export interface LocalOptions {
   publicUrl?: string;
   /** Where uploaded photos and made files go (see uploadsDirFor); without it they live in memory. */
   uploadsDir?: string;
+  /** WARNINGS_FEED: the feed file of QWeather answers the stand-in polls for warnings (default DEFAULT_WARNINGS_FEED). */
+  warningsFeed?: string;
 }
+
+/** local/warnings-feed.json: absent, no warnings; copy local/warnings-feed.example.json there to receive one. */
+export const DEFAULT_WARNINGS_FEED = join(__dirname, 'warnings-feed.json');
 
 /** `.data/uploads/` beside the data file; none for an in-memory store, whose files go with it. */
 export const uploadsDirFor = (dataFile: string): string | undefined =>
@@ -71,6 +77,7 @@ export function localDeps(
     // The keyword list of config/content-keywords.json: the stand-in never calls WeChat.
     content: keywordContentCheck(),
     files: localFiles(options.uploadsDir ? diskBlobs(options.uploadsDir) : memoryBlobs(), () => clock.now()),
+    warnings: feedFileWarnings(options.warningsFeed ?? (process.env.WARNINGS_FEED?.trim() || DEFAULT_WARNINGS_FEED)),
     log: consoleLogger,
   };
 }

@@ -12,8 +12,9 @@ import type { HouseholdRecord, MemberRecord } from '../cloudfunctions/core/recor
 const countyRef = { id: 'c-qinghe', name: '青禾县' };
 const townshipRef = { id: 't-shiqiao', name: '石桥镇' };
 const villageRefs = [
-  { id: 'v-xinghua', name: '杏花村' },
-  { id: 'v-liuxi', name: '柳溪村' },
+  // Both on the North China plain: winter wheat, summer maize (the solar-term notices' region).
+  { id: 'v-xinghua', name: '杏花村', agroRegion: 'north_china_plain' as const },
+  { id: 'v-liuxi', name: '柳溪村', agroRegion: 'north_china_plain' as const },
 ];
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];

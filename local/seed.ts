@@ -9,7 +9,10 @@ import { saveNewInvite } from '../cloudfunctions/core/invites';
 import { addDays } from '../cloudfunctions/core/domain/time';
 import { importRoster } from '../cloudfunctions/core/roster-import';
 import { demoSeed, demoWishes } from './seed-data';
+import { seedNotices } from './seed-notices';
 import { seedVisitWork } from './seed-visits';
+import { seedBoard } from './seed-board';
+import { seedConsults } from './seed-consults';
 
 /** A demo wish as the village's first cadre published it, through the same rules the function uses. */
 function publishDemo(
@@ -60,6 +63,10 @@ export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> 
   }
   const openids = new Map(Object.entries(bindings).map(([openid, memberId]) => [memberId, openid]));
   await seedVisitWork(store, now, (memberId) => openids.get(memberId) ?? '');
+  const boardVillager = members.find((m) => m.role === 'villager' && m.villageId === 'v-xinghua' && openids.has(m._id));
+  if (boardVillager) await seedBoard(store, now, (memberId) => openids.get(memberId) ?? '', boardVillager._id);
+  if (boardVillager) await seedConsults(store, now, (memberId) => openids.get(memberId) ?? '', boardVillager._id);
+  await seedNotices(store, now, (memberId) => openids.get(memberId) ?? '');
   return true;
 }
 

@@ -26,6 +26,11 @@ export const OPENAPI_PERMISSIONS: Record<keyof typeof contracts, readonly string
   inbox: [SUBSCRIBE_SEND],
   tasks: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
   visits: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
+  consults: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
+  // Every post and reply on the message board is checked (scene 3, 论坛) before the village reads it.
+  board: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
+  // notices: announcements are checked before villagers read them, and warnings nudge by subscription message.
+  notices: [SUBSCRIBE_SEND, SECURITY_MSG_SEC_CHECK],
 };
 
 interface Trigger {

@@ -37,6 +37,21 @@ export const errorMessages = {
   'POLICY.NOT_FOUND': '没有这个走访规则',
   'VISIT.BAD_DATE': '走访日期不能晚于今天，也不能早于 30 天前',
   'VISIT.BAD_OWNER': '跟进人要是本村的驻村干部或这一户的帮扶责任人',
+  'CONTENT.REJECTED': '内容里有不适合发布的词句，请修改后再发',
+  'CONSULT.NO_CONSENT': '要请干部代办，需要您先同意由干部代为办理',
+  'CONSULT.NOT_FOUND': '找不到这条求助，可能已被处理',
+  'CONSULT.BAD_TRANSITION': '这条求助现在不能这样操作，请刷新后再看',
+  'CONSULT.TOO_MANY_OPEN': '您家还有好几件事在办，请等办完了再提新的',
+  'CONSULT.BAD_ASSIGNEE': '只能转交给本村的驻村干部或本镇的驻村办',
+  'CONSULT.NEED_REASON': '请说说还有什么没解决',
+  'BOARD.NOT_FOUND': '找不到这条留言，可能已被删除',
+  'BOARD.RATE_LIMITED': '您发得太频繁了，请过一会儿再发',
+  'BOARD.ALREADY_REPORTED': '您已经举报过这条留言了',
+  'BOARD.REPLIES_FULL': '这条留言的回复已经满了，请另发一条',
+  'NOTICE.NOT_FOUND': '找不到这条通知，可能已被撤回',
+  'NOTICE.OUT_OF_SCOPE': '只能发给您负责的村',
+  'NOTICE.ALREADY_OVER': '这个预警的解除时间已经过了，请核对时间',
+  'NOTICE.TERM_PASSED': '这个节气的提醒已经发出，不能再加说明了',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

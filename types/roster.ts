@@ -16,6 +16,16 @@ const phone = z
 
 export const MAX_PAIRED_HOUSEHOLDS = 5;
 
+/** The agro-regions the farming calendar (config/farming-calendar.json) has advice for. */
+export const agroRegions = ['north_china_plain', 'qinghai_plateau'] as const;
+export type AgroRegion = (typeof agroRegions)[number];
+export const agroRegionLabels: Record<AgroRegion, string> = { north_china_plain: '华北平原', qinghai_plateau: '青海高原' };
+/** Villages of a roster written before regions existed farm the North China plain, as the seeds' first county does. */
+export const DEFAULT_AGRO_REGION: AgroRegion = 'north_china_plain';
+export const agroRegionSchema = z.enum(agroRegions, {
+  errorMap: () => ({ message: `农业区只能是 ${agroRegions.map((r) => `${r}（${agroRegionLabels[r]}）`).join('、')}` }),
+});
+
 const personSchema = z.object({ id: rosterId, name, phone });
 
 const householdSchema = z.object({
@@ -36,7 +46,13 @@ const householdSchema = z.object({
   members: z.array(personSchema).default([]),
 });
 
-const villageSchema = z.object({ id: rosterId, name, households: z.array(householdSchema) });
+const villageSchema = z.object({
+  id: rosterId,
+  name,
+  /** Which farming calendar the village's solar-term notices follow. */
+  agroRegion: agroRegionSchema.default(DEFAULT_AGRO_REGION),
+  households: z.array(householdSchema),
+});
 const townshipSchema = z.object({ id: rosterId, name, villages: z.array(villageSchema).min(1) });
 
 const staffSchema = personSchema.extend({

@@ -40,6 +40,28 @@ export const routes = {
   careReport: '/visit/care/index',
   /** 家里有事，请干部来一趟: a villager for their own household; staff with `?householdId=`. */
   reportEvent: '/family/report/index',
+  /** 找干部帮忙: a villager asks for help or a proxy service; a cadre for a household with `?householdId=`. */
+  consultNew: '/consult/new/index',
+  /** 我的求助: the household's requests with their status. */
+  myConsults: '/consult/mine/index',
+  /** One request: status, thread, history, what the caller may do, 问题解决了吗？; `?id=`. */
+  consult: '/consult/detail/index',
+  /** 待办求助: a cadre's village's requests (overdue first); an office's overdue and escalated ones. */
+  consultQueue: '/consult/queue/index',
+  /** 法律援助便民服务卡: anyone reads it; a county office edits it. */
+  legalCard: '/consult/legal/index',
+  /** 留言板: the caller's village's message board. */
+  board: '/board/index/index',
+  /** 通知: active warnings on top, then newest first. */
+  notices: '/notice/list/index',
+  /** One notice, read aloud on a tap; staff see who has not read it; `?id=`. */
+  notice: '/notice/detail/index',
+  /** A cadre or office publishes an announcement. */
+  noticePublish: '/notice/publish/index',
+  /** An office relays a severe-weather warning (new, update, cancel). */
+  warningEntry: '/notice/warning/index',
+  /** The coming solar term's farming notice, with the cadre's local note. */
+  termPreview: '/notice/term/index',
 } as const;
 export type Route = (typeof routes)[keyof typeof routes];
 
@@ -51,6 +73,12 @@ export const taskLink = (id: string): string => `${routes.visitTask}?id=${encode
 
 /** A household's page, as a link a notification or a tap can open. */
 export const householdLink = (id: string): string => `${routes.household}?id=${encodeURIComponent(id)}`;
+
+/** One request's page, as a link a notification or a tap can open. */
+export const consultLink = (id: string): string => `${routes.consult}?id=${encodeURIComponent(id)}`;
+
+/** One notice's page, as a link a notification or a tap can open. */
+export const noticeLink = (id: string): string => `${routes.notice}?id=${encodeURIComponent(id)}`;
 
 /** A route as WeChat's APIs want it in subscription messages and QR codes: no leading slash. */
 export const pagePath = (route: string): string => route.replace(/^\//, '');

@@ -102,4 +102,48 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
     { name: 'household_at', keys: [asc('householdId'), desc('at')] },
   ],
   settings: [],
+  consults: [
+    // consults.mine: the household's requests, not closed first, then newest; counting its not-closed ones for the cap's counter.
+    { name: 'household_order', keys: [asc('householdId'), desc('householdOrder')] },
+    { name: 'household_status', keys: [asc('householdId'), asc('status')] },
+    // consults.assigned of a cadre: the village's open requests by the deadline that applies now (overdue first), and their
+    // overdue count; its done ones newest first.
+    { name: 'village_open_due', keys: [asc('villageId'), asc('open'), asc('dueAt')] },
+    { name: 'village_open_updated', keys: [asc('villageId'), asc('open'), desc('updatedAt')] },
+    // consults.assigned of a township or county office: the escalated requests and those handed to an office, the same two ways.
+    { name: 'township_raised_open_due', keys: [asc('townshipId'), asc('raised'), asc('open'), asc('dueAt')] },
+    { name: 'township_raised_open_updated', keys: [asc('townshipId'), asc('raised'), asc('open'), desc('updatedAt')] },
+    { name: 'county_raised_open_due', keys: [asc('countyId'), asc('raised'), asc('open'), asc('dueAt')] },
+    { name: 'county_raised_open_updated', keys: [asc('countyId'), asc('raised'), asc('open'), desc('updatedAt')] },
+    // The hourly timer: open requests past their deadline, soonest first; resolved ones due to close by themselves.
+    { name: 'open_due', keys: [asc('open'), asc('dueAt')] },
+    { name: 'status_resolved', keys: [asc('status'), asc('resolvedAt')] },
+  ],
+  legalCards: [],
+  notices: [
+    // A provider's update that names no earlier id: the latest warning of the same sender and type still in force.
+    { name: 'warning_key_cancelled_published', keys: [asc('warningKey'), asc('cancelledAt'), desc('publishedAt')] },
+  ],
+  noticeRows: [
+    // notices.list, newest first, and its unread count over recent notices.
+    { name: 'audience_published', keys: [asc('audience'), desc('publishedAt')] },
+    // notices.list's first page: the audience's warnings still in force, pinned on top.
+    { name: 'audience_pinned_end', keys: [asc('audience'), asc('pinned'), asc('end')] },
+  ],
+  noticeReads: [
+    // notices.list's unread count: what the member read of recent notices.
+    { name: 'member_published', keys: [asc('memberId'), asc('publishedAt')] },
+    // notices.readers: who of a village read a notice.
+    { name: 'notice_village', keys: [asc('noticeId'), asc('villageId')] },
+  ],
+  warningSources: [],
+  termNotes: [],
+  boardPosts: [
+    // board.list of a villager or helper: the village's visible posts, pinned first, then newest.
+    { name: 'village_status_sort', keys: [asc('villageId'), asc('status'), desc('sortKey')] },
+    // board.list of a cadre: every post of the village not deleted, the same order.
+    { name: 'village_listed_sort', keys: [asc('villageId'), asc('listed'), desc('sortKey')] },
+    // board.list: the caller's own held and hidden posts, merged into the page where they fall.
+    { name: 'author_status_sort', keys: [asc('authorId'), asc('status'), desc('sortKey')] },
+  ],
 };

@@ -13,7 +13,12 @@ import type {
   WishScope,
   WishStatus,
 } from '../../types';
+import type { NoticeKind, WarningLevel, WarningStatus } from '../../types/notices';
+import type { AgroRegion } from '../../types/roster';
 import type { WishActionKind } from './domain/wish-machine';
+import type { ConsultStatus, ConsultType, LegalAidCard } from '../../types/consults';
+import type { AssigneeRole, ConsultEvent } from './domain/consult';
+import type { BoardStatus, ReportReason } from '../../types/board';
 
 /** Shapes of stored documents. Instants are ISO-8601 strings so both engines sort them alike. */
 
@@ -31,6 +36,8 @@ export interface VillageRecord {
   name: string;
   townshipId: string;
   countyId: string;
+  /** Which farming calendar its solar-term notices follow; absent on villages stored before regions existed: DEFAULT_AGRO_REGION. */
+  agroRegion?: AgroRegion;
 }
 
 export interface HouseholdRecord {
@@ -275,6 +282,218 @@ export interface PolicySettingRecord {
   updatedAt: string;
 }
 
+/** One message of a request's thread; the author's name is looked up when shown, as the reader may see it. */
+export interface ConsultMessageRecord {
+  id: string;
+  at: string;
+  authorId: string;
+  fromHousehold: boolean;
+  text: string;
+}
+
+/**
+ * A consultation or proxy-service request (咨询 / 爱心代办). Its id is a hash of the submitter and
+ * the request id, so a retried submit answers the first result. `open`, `dueAt`, `raised` and
+ * `householdOrder` are derived from the state whenever it changes (core/domain/consult.ts
+ * derivedFields), so each list is one indexed range read.
+ */
+export interface ConsultRecord {
+  _id: string;
+  villageId: string;
+  townshipId: string;
+  countyId: string;
+  householdId: string;
+  type: ConsultType;
+  /** The household's own words: read only by the household and the staff over it. */
+  text: string;
+  photos: string[];
+  status: ConsultStatus;
+  /** The member who submitted: a villager of the household, or the cadre who entered it. */
+  submittedBy: string;
+  /** The cadre who entered it on the household's behalf, or null. */
+  enteredBy: string | null;
+  submittedAt: string;
+  respondBy: string;
+  resolveBy: string;
+  /** The deadline that applies now (respondBy while submitted, resolveBy after). */
+  dueAt: string;
+  /** Waiting on its handler: submitted, accepted or in progress. */
+  open: boolean;
+  /** Escalated, or handed to an office: what an office's queue lists. */
+  raised: boolean;
+  /** `1:<submittedAt>` until closed, then `0:<submittedAt>`: 我的求助 sorts on it descending. */
+  householdOrder: string;
+  /** Null: the village's cadres as a team. */
+  assigneeId: string | null;
+  assigneeRole: AssigneeRole | null;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+  closedAt: string | null;
+  escalatedAt: string | null;
+  /** The deadline (dueAt) whose passing the handler was last told of, so they are told once per deadline. */
+  overdueNotifiedFor: string | null;
+  thread: ConsultMessageRecord[];
+  history: ConsultEvent[];
+  updatedAt: string;
+}
+
+/** A county's 法律援助便民服务卡; the id is the county's id. */
+export interface LegalCardRecord {
+  _id: string;
+  card: LegalAidCard;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+// ── notices (issue 11) ──
+
+/** A notice to one or more villages: an announcement, a solar-term farming notice or a severe-weather warning. */
+export interface NoticeRecord {
+  _id: string;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  /** Warnings only; the other fields below marked so are null for other kinds. */
+  level: WarningLevel | null;
+  warningType: string | null;
+  start: string | null;
+  /** Warnings: past it, the warning leaves the active (pinned) set. */
+  end: string | null;
+  /** Warnings: the id of the version in force (the provider's, or a hash of the office's request). */
+  sourceId: string | null;
+  /** Warnings: sender and type, so an update that names no earlier id still replaces the warning it updates. */
+  warningKey: string | null;
+  villageIds: string[];
+  /** The listing keys it has a row under (see NoticeRowRecord). */
+  audiences: string[];
+  /** The member who published it; null for the provider's warnings and the solar-term timer. */
+  publisherId: string | null;
+  /** Who published it, in words (石桥镇驻村办, 县气象台, 驻村干部 赵明远). */
+  publisher: string;
+  publishedAt: string;
+  updatedAt: string;
+  /** Warnings withdrawn by a cancel: still readable, no longer active. */
+  cancelledAt: string | null;
+  /**
+   * Set once its rows are written and everyone it was for has been told. Every step before is
+   * idempotent (fixed ids, dedupe keys), so a run that stopped half-way is finished by the next.
+   */
+  deliveredAt: string | null;
+}
+
+/**
+ * One listing row of a notice per audience, `village:<id>`, `township:<id>` or `county:<id>`: the
+ * store has no array-contains query, so a notice to several villages is listed through one row
+ * each. Id: hash(noticeId, audience).
+ */
+export interface NoticeRowRecord {
+  _id: string;
+  noticeId: string;
+  audience: string;
+  publishedAt: string;
+  /** A warning not cancelled: pinned on top of the list while `end` is ahead. */
+  pinned: boolean;
+  end: string | null;
+}
+
+/** A member read a notice. Id: hash(noticeId, memberId). */
+export interface NoticeReadRecord {
+  _id: string;
+  noticeId: string;
+  memberId: string;
+  /** The reader's village (null for an office), for the readers count per village. */
+  villageId: string | null;
+  /** The notice's, so that the unread count can look at recent notices only. */
+  publishedAt: string;
+  readAt: string;
+}
+
+/** A warning id (the provider's or an office's) already handled, and the notice it went into. Id: hash(sourceId). */
+export interface WarningSourceRecord {
+  _id: string;
+  sourceId: string;
+  noticeId: string;
+  status: WarningStatus;
+  handledAt: string;
+}
+
+/** A cadre's line for their own fields, added to a coming solar term's notice. Id: `term-note:<villageId>:<year>:<termId>`. */
+export interface TermNoteRecord {
+  _id: string;
+  villageId: string;
+  year: number;
+  termId: string;
+  note: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** One reply under a board post, kept on the post (a post has at most boardRules.maxReplies). */
+export interface BoardReplyRecord {
+  /** From the replier's request id, so a retried reply is stored once. */
+  id: string;
+  authorId: string;
+  authorName: string;
+  authorRole: Role;
+  /** A cadre's reply: 官方回复. */
+  official: boolean;
+  /** Phone and ID numbers already masked: the raw text is never stored. */
+  text: string;
+  /** 'deleted' is kept for the record (and the six months 跟帖评论 logs must be kept) but shown to nobody. */
+  status: BoardStatus | 'deleted';
+  createdAt: string;
+}
+
+export interface BoardReportRecord {
+  /** A member id: one report per person and post. */
+  by: string;
+  reason: ReportReason;
+  at: string;
+}
+
+/** What happened to a post or one of its replies, and who did it: the moderation record. */
+export interface BoardHistoryEntry {
+  at: string;
+  /** A member id, or 'system' (hidden by reports). */
+  by: string;
+  action: 'post' | 'held' | 'report' | 'hide' | 'restore' | 'delete' | 'pin' | 'unpin';
+  /** The reply acted on; null for the post itself. */
+  replyId: string | null;
+  note: string | null;
+}
+
+/** A post on a village's message board (留言板). */
+export interface BoardPostRecord {
+  /** From the author's request id, so a retried post is stored once. */
+  _id: string;
+  villageId: string;
+  townshipId: string;
+  countyId: string;
+  authorId: string;
+  authorName: string;
+  authorRole: Role;
+  /** Written by a cadre. */
+  official: boolean;
+  /** Phone and ID numbers already masked: the raw text is never stored. */
+  text: string;
+  photos: string[];
+  /** 'deleted' is a tombstone: kept for the record, listed to nobody. */
+  status: BoardStatus | 'deleted';
+  /** status !== 'deleted', as its own field: a cadre's list is one indexed query ordered by sortKey, with no $in. */
+  listed: boolean;
+  pinned: boolean;
+  /** The list's order: '1' or '0' for pinned, then createdAt; listed descending, ties by _id. */
+  sortKey: string;
+  replies: BoardReplyRecord[];
+  reports: BoardReportRecord[];
+  /** When a cadre last hid or restored it: reports before that were reviewed, and count no more towards hiding it. */
+  reviewedAt: string | null;
+  history: BoardHistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Every collection and the record type stored in it. */
 export interface CollectionRecords {
   counties: CountyRecord;
@@ -293,4 +512,12 @@ export interface CollectionRecords {
   visits: VisitRecord;
   access: AccessRecord;
   settings: PolicySettingRecord;
+  consults: ConsultRecord;
+  legalCards: LegalCardRecord;
+  notices: NoticeRecord;
+  noticeRows: NoticeRowRecord;
+  noticeReads: NoticeReadRecord;
+  warningSources: WarningSourceRecord;
+  termNotes: TermNoteRecord;
+  boardPosts: BoardPostRecord;
 }

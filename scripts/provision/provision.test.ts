@@ -62,6 +62,8 @@ describe('provisioning an environment from a roster', () => {
     // Every collection is locked down and indexed before the first piece of personal data is written.
     expect(documentsAtLockDown.every((n) => n === 0)).toBe(true);
     expect(await store.collection('villages').count({})).toBe(1);
+    // The example names no agro-region: its village follows the North China plain's farming calendar.
+    expect((await store.collection('villages').get('v-example'))?.agroRegion).toBe('north_china_plain');
   });
 
   it('writes nothing and names the problems when the roster is wrong', async () => {
@@ -95,6 +97,7 @@ describe('provisioning an environment from a roster', () => {
       qr: localQrCodes('http://127.0.0.1'),
       content: keywordContentCheck(),
       files: localFiles(memoryBlobs(), () => clock.now()),
+      warnings: { current: async () => [] },
       log: { warn: () => undefined, info: () => undefined, error: () => undefined },
     };
     const bound = await usersHandler.invoke(

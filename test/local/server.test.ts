@@ -144,12 +144,16 @@ describe('the stand-in fires timers by hand', () => {
     expect(await reviewReminders()).toBe(0);
   });
 
+  /** The timers of the daily schedule: those that run every half hour or hour (notices, consults) fire at every step. */
+  const frequent = new Set(['consults/hourly', 'notices/tick']);
+  const dailyTick = async () => (await t.standIn.scheduler.tick()).filter((key) => !frequent.has(key));
+
   it('fires the 08:00 timer on its own once the clock passes 08:00 in China', async () => {
     t.clock.set(new Date('2026-11-25T07:59:58+08:00'));
-    expect(await t.standIn.scheduler.tick()).toEqual([]);
+    expect(await dailyTick()).toEqual([]);
     t.clock.set(new Date('2026-11-25T08:00:01+08:00'));
-    expect(await t.standIn.scheduler.tick()).toEqual([`wishes/${reminder}`]);
-    expect(await t.standIn.scheduler.tick()).toEqual([]);
+    expect(await dailyTick()).toEqual([`wishes/${reminder}`]);
+    expect(await dailyTick()).toEqual([]);
     expect(await reviewReminders()).toBe(1);
   });
 
@@ -158,10 +162,10 @@ describe('the stand-in fires timers by hand', () => {
     t.clock.set(new Date('2031-02-28T23:00:00+08:00'));
     await t.standIn.scheduler.tick();
     t.clock.set(new Date('2031-03-01T07:29:58+08:00'));
-    expect(await t.standIn.scheduler.tick()).toEqual([]);
+    expect(await dailyTick()).toEqual([]);
     const before = await t.store.collection('tasks').count({});
     t.clock.set(new Date('2031-03-01T07:30:01+08:00'));
-    expect(await t.standIn.scheduler.tick()).toEqual(['tasks/daily']);
+    expect(await dailyTick()).toEqual(['tasks/daily']);
     // March's visits for the county's 脱贫户 and 监测户.
     const made = (await t.store.collection('tasks').count({})) - before;
     expect(made).toBeGreaterThan(0);

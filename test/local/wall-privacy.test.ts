@@ -39,6 +39,7 @@ beforeAll(async () => {
     qr: localQrCodes('http://stand-in.test:8787'),
     content: keywordContentCheck(),
     files,
+    warnings: { current: async () => [] },
     log: { error: (m, d) => console.error(m, d), warn: () => undefined, info: () => undefined },
   };
   expect(await seedIfEmpty(store, clock)).toBe(true);

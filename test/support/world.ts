@@ -95,6 +95,8 @@ export async function makeWorld(): Promise<World> {
     content: keywordContentCheck(),
     // The stand-in's file store, in memory: links signed with a per-world secret, expiring on the test clock.
     files: localFiles(memoryBlobs(), () => clock.now()),
+    // No warnings unless a test gives its own source.
+    warnings: { current: async () => [] },
     log: { error: (_m, d) => errors.push(d), warn: () => undefined, info: () => undefined },
   };
   await store.collection('counties').add({ _id: 'c-qinghe', name: '青禾县' });

@@ -1,5 +1,5 @@
 import { openApiPairs } from '../../../test/cloudbase/protobuf';
-import { msgSecCheck, SECURITY_MSG_SEC_CHECK } from './cloudbase-content-check';
+import { MSG_SEC_CHECK_SCENES, msgSecCheck, SECURITY_MSG_SEC_CHECK } from './cloudbase-content-check';
 
 /** A CommOpenApiResp: respData 1, contentType 2, errorCode 3. */
 function response(body: unknown, contentType = 'application/json; charset=utf-8', errorCode = 0): Buffer {
@@ -70,5 +70,90 @@ describe('the msgSecCheck content check', () => {
     expect(await msgSecCheck(unused, log).check('文本', null)).toBe('review');
     expect(unused.callCompatibleWxOpenApi).not.toHaveBeenCalled();
     expect(errors).toHaveLength(2);
+  });
+
+  describe("on the message board (scene 3, 论坛), against msgSecCheck v2's documented answers", () => {
+    // The documented v2 body: errcode 0 whatever the verdict; the verdict in `result` (label a number,
+    // 100 normal, 10001 ad, 20001 politics, 20002 porn, 20003 abuse, 20006 crime, 20008 fraud, 20012 vulgar,
+    // 20013 copyright, 21000 other) and per strategy in `detail`, where a keyword hit also names the word.
+    const fixtures = {
+      pass: {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest: 'pass', label: 100 },
+        detail: [
+          { strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100, prob: 90 },
+          { strategy: 'keyword', errcode: 0 },
+        ],
+        trace_id: '62987eb8-18ca076c-37fc373b',
+      },
+      review: {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest: 'review', label: 21000 },
+        detail: [{ strategy: 'content_model', errcode: 0, suggest: 'review', label: 21000, prob: 60 }],
+        trace_id: 't-review',
+      },
+      risky: {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest: 'risky', label: 20006 },
+        detail: [
+          { strategy: 'content_model', errcode: 0, suggest: 'risky', label: 20006, prob: 90 },
+          { strategy: 'keyword', errcode: 0, suggest: 'risky', label: 20006, level: 20, keyword: '赌博' },
+        ],
+        trace_id: 't-risky',
+      },
+    };
+
+    it('asks with scene 3 and answers the suggestion of `result`, whatever `detail` says', async () => {
+      const { log } = logger();
+      for (const [want, body] of Object.entries(fixtures)) {
+        const wx = answering(response(body));
+        expect(await msgSecCheck(wx, log).check('村口的路灯坏了', 'wx-1', 'forum')).toBe(want);
+        const [[{ requestData }]] = wx.callCompatibleWxOpenApi.mock.calls as [[{ requestData: Buffer }]];
+        expect(openApiPairs(requestData)).toContainEqual(['scene', String(MSG_SEC_CHECK_SCENES.forum)]);
+      }
+      expect(MSG_SEC_CHECK_SCENES).toEqual({ comment: 2, forum: 3 });
+      // A detail that disagrees does not override the combined verdict.
+      const mixed = { ...fixtures.pass, detail: fixtures.risky.detail };
+      expect(await msgSecCheck(answering(response(mixed)), log).check('文本', 'wx-1', 'forum')).toBe('pass');
+    });
+
+    it('still asks wishes and visits with scene 2 when they name no scene', async () => {
+      const wx = answering(response(fixtures.pass));
+      await msgSecCheck(wx, logger().log).check('文本', 'wx-1');
+      const [[{ requestData }]] = wx.callCompatibleWxOpenApi.mock.calls as [[{ requestData: Buffer }]];
+      expect(openApiPairs(requestData)).toContainEqual(['scene', '2']);
+    });
+
+    it.each([
+      [40001, 'invalid credential, access_token is invalid or not latest'],
+      [40003, 'invalid openid'],
+      [40129, 'invalid scene'],
+      [61010, 'code is expired'],
+      [-1, 'system error'],
+    ])('holds the text for review when WeChat answers errcode %d (no verdict), logging the code', async (errcode, errmsg) => {
+      const { errors, log } = logger();
+      expect(await msgSecCheck(answering(response({ errcode, errmsg })), log).check('文本', 'wx-1', 'forum')).toBe('review');
+      expect(errors).toEqual([[expect.stringContaining(SECURITY_MSG_SEC_CHECK), { errcode, errmsg }]]);
+    });
+
+    it('refuses the text when WeChat answers 87014 (risky content, as v1 says it), without an error in the log', async () => {
+      const { errors, log } = logger();
+      const res = response({ errcode: 87014, errmsg: 'risky content' });
+      expect(await msgSecCheck(answering(res), log).check('特3456书yuuo莞6543李zxcz蒜7782法fgnv级', 'wx-1', 'forum')).toBe('risky');
+      expect(errors).toEqual([]);
+    });
+
+    it('holds the text when the body has no result, or a result without a suggestion', async () => {
+      const { errors, log } = logger();
+      const { result: _dropped, ...noResult } = fixtures.pass;
+      expect(await msgSecCheck(answering(response(noResult)), log).check('文本', 'wx-1', 'forum')).toBe('review');
+      expect(await msgSecCheck(answering(response({ ...fixtures.pass, result: { label: 100 } })), log).check('文本', 'wx-1', 'forum')).toBe(
+        'review',
+      );
+      expect(errors).toHaveLength(2);
+    });
   });
 });

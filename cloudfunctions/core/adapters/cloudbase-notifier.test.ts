@@ -105,4 +105,12 @@ describe('the CloudBase notifier', () => {
     expect(quiet.wx.callCompatibleWxOpenApi).not.toHaveBeenCalled();
     expect(unbound.wx.callCompatibleWxOpenApi).not.toHaveBeenCalled();
   });
+
+  it('writes the inbox only when the sender spares the nudge', async () => {
+    const spared = await setup(async () => wechatSays({ errcode: 0 }));
+    expect(await spared.notifier.notify({ ...note, nudge: false })).toBe(true);
+    expect(spared.wx.callCompatibleWxOpenApi).not.toHaveBeenCalled();
+    expect(await spared.notifier.notify({ ...note, dedupeKey: 'another', nudge: true })).toBe(true);
+    expect(spared.wx.callCompatibleWxOpenApi).toHaveBeenCalledTimes(1);
+  });
 });

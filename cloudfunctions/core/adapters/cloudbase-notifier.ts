@@ -42,7 +42,7 @@ export function cloudbaseNotifier(args: {
   return {
     async notify(n: Notification): Promise<boolean> {
       const delivered = await inbox.notify(n);
-      if (!delivered || !args.subscribe) return delivered;
+      if (!delivered || !args.subscribe || n.nudge === false) return delivered;
       const openid = n.openid !== undefined ? n.openid : ((await args.store.collection('members').get(n.to))?.openid ?? null);
       if (!openid) return delivered;
       try {

@@ -98,4 +98,15 @@ describe('roster records', () => {
       ['h-example-03', 'ordinary', false],
     ]);
   });
+
+  it('gives each village its agro-region, the North China plain unless the roster says otherwise', () => {
+    expect(records.villages.map((v) => [v._id, v.agroRegion])).toEqual([['v-example', 'north_china_plain']]);
+    const r = example();
+    (r.townships[0].villages[0] as { agroRegion?: string }).agroRegion = 'qinghai_plateau';
+    expect(rosterRecords(rosterSchema.parse(r)).villages[0].agroRegion).toBe('qinghai_plateau');
+    (r.townships[0].villages[0] as { agroRegion?: string }).agroRegion = 'tibet';
+    expect(problems(r)).toEqual([
+      'townships.0.villages.0.agroRegion 农业区只能是 north_china_plain（华北平原）、qinghai_plateau（青海高原）',
+    ]);
+  });
 });

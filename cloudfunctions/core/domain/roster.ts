@@ -25,7 +25,7 @@ export function rosterRecords(roster: Roster): RosterRecords {
     out.townships.push({ _id: t.id, name: t.name, countyId });
     for (const v of t.villages) {
       townshipOfVillage.set(v.id, t.id);
-      out.villages.push({ _id: v.id, name: v.name, townshipId: t.id, countyId });
+      out.villages.push({ _id: v.id, name: v.name, townshipId: t.id, countyId, agroRegion: v.agroRegion });
       for (const h of v.households) {
         out.households.push({
           _id: h.id,

@@ -1,6 +1,7 @@
 import { Solar } from 'lunar-typescript';
 import { z } from 'zod';
 import calendar from '../../../config/farming-calendar.json';
+import { agroRegions, type AgroRegion } from '../../../types/roster';
 
 /**
  * The 24 solar terms (二十四节气) and the farming notice for each term and agro-region (seed 000 §一.7:
@@ -47,11 +48,8 @@ export interface SolarTermDate extends SolarTerm {
 }
 export const solarTermIds = solarTerms.map((t) => t.id) as [SolarTermId, ...SolarTermId[]];
 
-/** The agro-regions a village can belong to; each has its own advice for every term. */
-export const agroRegions = ['north_china_plain', 'qinghai_plateau'] as const;
-export type AgroRegion = (typeof agroRegions)[number];
-export const agroRegionLabels: Record<AgroRegion, string> = { north_china_plain: '华北平原', qinghai_plateau: '青海高原' };
-export const agroRegionSchema = z.enum(agroRegions);
+// The agro-regions a village can belong to (part of the roster); each has its own advice for every term.
+export { agroRegions, agroRegionLabels, agroRegionSchema, type AgroRegion } from '../../../types/roster';
 
 export interface FarmingNotice {
   /** ≤ 16 characters, e.g. 立春：麦田早管理. */
@@ -188,4 +186,30 @@ export function nextSolarTerm(day: string): SolarTermDate {
   const [year] = parseDay(day);
   const term = termsOfYear(year).find((t) => t.date > day) ?? termsOfYear(year + 1)[0];
   return { ...term };
+}
+
+/** The China-time day term `termId` starts on in Gregorian `year` (小寒 and 大寒 fall in January of it). */
+export function solarTermDate(termId: SolarTermId, year: number): string {
+  const term = termsOfYear(year).find((t) => t.id === termId);
+  if (term === undefined) throw new RangeError(`no solar term ${String(termId)} in ${year}`);
+  return term.date;
+}
+
+export const isSolarTermId = (id: string): id is SolarTermId => solarTermIds.includes(id as SolarTermId);
+
+/** The term notice goes out on the term's day from this hour, China time: the morning, before field work. */
+export const TERM_PUBLISH_HOUR = 6;
+
+/** The notice's text: the region's advice, the season's risks and the village cadre's own line. */
+export function termNoticeBody(notice: FarmingNotice, localNote: string | null): string {
+  const parts = [notice.advice, `注意：${notice.risks}`];
+  if (localNote) parts.push(`本村提示：${localNote}`);
+  return parts.join('\n');
+}
+
+/** The latest solar term starting on or before `day`: the one whose notice went out last. */
+export function lastSolarTerm(day: string): SolarTermDate {
+  const [year] = parseDay(day);
+  const earlier = [...termsOfYear(year - 1), ...termsOfYear(year)].filter((t) => t.date <= day);
+  return { ...earlier[earlier.length - 1] };
 }

@@ -5,6 +5,7 @@ import { msgSecCheck } from '../adapters/cloudbase-content-check';
 import { cloudbaseNotifier } from '../adapters/cloudbase-notifier';
 import { wxacodeQrCodes } from '../adapters/cloudbase-qr-codes';
 import { cloudbaseStore } from '../adapters/cloudbase-store';
+import { qweatherWarnings, unconfiguredWarnings } from '../adapters/qweather-warnings';
 import type { CbDatabase } from '../adapters/cloudbase-db';
 import { cryptoIds } from '../ids';
 import { systemClock } from '../ports/clock';
@@ -26,6 +27,9 @@ const envSchema = z.object({
    * release (or while the bind page is not yet in the published version); see cloudbase-qr-codes.ts.
    */
   WXACODE_ENV_VERSION: z.preprocess(unsetIfBlank, z.enum(['release', 'trial', 'develop']).default('release')),
+  /** QWeather's API key and the project's API host (console → 项目管理); without both, no warnings are polled. */
+  QWEATHER_KEY: z.preprocess(unsetIfBlank, z.string().trim().min(1).optional()),
+  QWEATHER_HOST: z.preprocess(unsetIfBlank, z.string().trim().min(1).optional()),
 });
 export type FunctionEnv = z.infer<typeof envSchema>;
 
@@ -61,6 +65,8 @@ export function productionDeps(): Deps {
     content: msgSecCheck(app, consoleLogger),
     // Only fileIDs of the environment the function runs in are ever accepted (the SDK's own rule for SYMBOL_CURRENT_ENV).
     files: cloudbaseFiles(app, { envId: currentEnvId() }),
+    warnings:
+      env.QWEATHER_KEY && env.QWEATHER_HOST ? qweatherWarnings({ key: env.QWEATHER_KEY, host: env.QWEATHER_HOST }) : unconfiguredWarnings,
     log: consoleLogger,
   };
   return deps;

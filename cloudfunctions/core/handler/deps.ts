@@ -3,6 +3,7 @@ import type { ContentCheck, FileStore } from '../ports/files';
 import type { Notifier } from '../ports/notifier';
 import type { QrCodes } from '../ports/qr-codes';
 import type { Store } from '../ports/store';
+import type { WarningSource } from '../ports/warnings';
 
 export interface Logger {
   error(message: string, detail?: unknown): void;
@@ -23,6 +24,8 @@ export interface Deps {
   files: FileStore;
   /** User text others will read, checked before they see it. */
   content: ContentCheck;
+  /** Severe-weather warnings the notices timer polls (QWeather; the stand-in's feed file). */
+  warnings: WarningSource;
   log: Logger;
 }
 

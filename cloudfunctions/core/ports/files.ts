@@ -18,6 +18,12 @@ export interface FileStore {
  * with user content). Production: security.msgSecCheck v2; locally a keyword list in config/.
  */
 export interface ContentCheck {
-  /** 'pass' shows it; 'review' holds it for a cadre; 'risky' refuses it with WISH.CONTENT_RISKY. */
-  check(text: string, openid: string | null): Promise<'pass' | 'review' | 'risky'>;
+  /**
+   * 'pass' shows it; 'review' holds it for a cadre; 'risky' refuses it (WISH.CONTENT_RISKY, CONTENT.REJECTED).
+   * `scene` says where the text appears, as msgSecCheck's scene does; a comment unless said otherwise.
+   */
+  check(text: string, openid: string | null, scene?: ContentScene): Promise<'pass' | 'review' | 'risky'>;
 }
+
+/** Where checked text appears: a comment-like note (a wish, a visit's answers), or a post or reply on the message board (论坛). */
+export type ContentScene = 'comment' | 'forum';

@@ -12,6 +12,11 @@ export interface Notification {
   link: string | null;
   /** Same key, same notification: a retried timer does not notify twice. */
   dedupeKey: string;
+  /**
+   * false: the inbox only. Each WeChat subscription message spends one acceptance the user gave, so
+   * what can wait (an announcement, a blue warning) leaves it for what cannot. Absent means true.
+   */
+  nudge?: boolean;
 }
 
 export interface Notifier {

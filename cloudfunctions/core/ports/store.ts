@@ -37,6 +37,14 @@ export const collections = [
   'visits',
   'access',
   'settings',
+  'consults',
+  'legalCards',
+  'notices',
+  'noticeRows',
+  'noticeReads',
+  'warningSources',
+  'termNotes',
+  'boardPosts',
 ] as const satisfies readonly CollectionName[];
 // Fails to compile when a record type has no entry in `collections`.
 const everyCollectionListed: Exclude<CollectionName, (typeof collections)[number]> extends never ? true : never = true;

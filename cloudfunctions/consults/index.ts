@@ -1,0 +1,4 @@
+import { toCloudbaseMain } from '../core/handler/cloudbase';
+import { consultsHandler } from './handler';
+
+export const main = toCloudbaseMain(consultsHandler);
