@@ -78,6 +78,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The template the functions send subscription messages with, so the app can ask people to
       // accept one at the moments something will happen to their wish ('' asks for nothing).
       SUBSCRIBE_TEMPLATE_ID: JSON.stringify((process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? '').trim()),
+      // Voice input and reading aloud through the 微信同声传译 plugin, only in a build that declares
+      // it (src/app.config.ts): without this the pages never call requirePlugin, plugin or not.
+      WECHAT_SI_PLUGIN: JSON.stringify(process.env.TARO_ENV === 'weapp' && process.env.WECHAT_SI_PLUGIN === '1'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
