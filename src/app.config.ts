@@ -23,6 +23,12 @@ const visitPages = inPackage('visit', [
 ]);
 /** 家里有事: one small page a villager may need in a hurry, on any network; staff open it for a household. */
 const familyPages = inPackage('family', [routes.reportEvent]);
+/** Asking cadres for help (咨询 / 爱心代办), the thread and the cadres' queue. */
+const consultPages = inPackage('consult', [routes.consultNew, routes.myConsults, routes.consult, routes.consultQueue, routes.legalCard]);
+/** The village message board. */
+const boardPages = inPackage('board', [routes.board]);
+/** Notices: farming advice, weather warnings, announcements; staff's publishing forms. */
+const noticePages = inPackage('notice', [routes.notices, routes.notice, routes.noticePublish, routes.warningEntry, routes.termPreview]);
 
 export default defineAppConfig({
   // The demo-user picker exists only in the H5 build that the local stand-in serves.
@@ -33,12 +39,15 @@ export default defineAppConfig({
     { root: 'helper', pages: helperPages },
     { root: 'visit', pages: visitPages },
     { root: 'family', pages: familyPages },
+    { root: 'consult', pages: consultPages },
+    { root: 'board', pages: boardPages },
+    { root: 'notice', pages: noticePages },
   ],
   // Fetched while the home page is read, so the first tap is instant. WeChat cannot preload by role:
-  // the wish pages (everyone's) come on any network; the staff packages only on Wi-Fi, sparing
-  // villagers on a mobile network.
+  // the wish pages (everyone's) and the notices (a weather warning must open at once) come on any
+  // network; the staff packages only on Wi-Fi, sparing villagers on a mobile network.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['wish', 'family'] },
+    'pages/index/index': { network: 'all', packages: ['wish', 'family', 'notice'] },
   },
   // Voice input through WeChat's 微信同声传译 plugin only when asked for: a build that declares a
   // plugin the mini-program has not added in the admin console does not start at all.

@@ -6,7 +6,7 @@
  * counts it a critical fault (aria-valid-attr) on every element that carries it.
  */
 /** Roles a person acts on: in the browser they must also take keyboard focus, as native controls do. */
-const actionable = new Set(['button', 'tab', 'radio', 'switch', 'link']);
+const actionable = new Set(['button', 'tab', 'radio', 'checkbox', 'switch', 'link']);
 
 export function a11y(role: string, label?: string, extra: Record<string, string | boolean> = {}): Record<string, string> {
   if (process.env.TARO_ENV === 'h5') {

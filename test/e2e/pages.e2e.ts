@@ -34,6 +34,13 @@ const newUser = '新微信用户';
 /** Stands in a path for the id of the must-visit reported in beforeAll, known only once it is. */
 const URGENT_TASK = '{urgent-task}';
 let urgentTaskId = '';
+/** Stand in paths for the ids of 王秀兰's requests made in beforeAll: a legal one in progress, one resolved. */
+const CONSULT = '{consult}';
+const RESOLVED_CONSULT = '{resolved-consult}';
+const consultIds = { open: '', resolved: '' };
+/** Stands in a path for the id of the red warning the office enters in beforeAll. */
+const WARNING = '{warning}';
+let warningId = '';
 
 interface Visit {
   who: string;
@@ -91,6 +98,36 @@ const visits: Visit[] = [
   { who: '周海涛', role: 'office', path: `visit/task/index?id=${URGENT_TASK}` },
   { who: '周海涛', role: 'office', path: 'visit/care/index' },
   { who: '赵明远', role: 'cadre', path: 'visit/care/index' },
+  // 通知 (issue 11): the seeded term notice and announcement, and a red warning the office entered
+  // (see beforeAll), which the villager has read aloud and the staff see with who has not read it.
+  { who: '王秀兰', role: 'villager', path: 'notice/list/index' },
+  { who: '王秀兰', role: 'villager', path: `notice/detail/index?id=${WARNING}` },
+  { who: '赵明远', role: 'cadre', path: `notice/detail/index?id=${WARNING}` },
+  { who: '赵明远', role: 'cadre', path: 'notice/publish/index' },
+  { who: '赵明远', role: 'cadre', path: 'notice/term/index' },
+  { who: '周海涛', role: 'office', path: 'notice/list/index' },
+  { who: '周海涛', role: 'office', path: `notice/detail/index?id=${WARNING}` },
+  { who: '周海涛', role: 'office', path: 'notice/warning/index' },
+  { who: '周海涛', role: 'office', path: `notice/warning/index?id=${WARNING}&action=update` },
+  { who: '周海涛', role: 'office', path: `notice/warning/index?id=${WARNING}&action=cancel` },
+  { who: '周海涛', role: 'office', path: 'notice/publish/index' },
+  // 留言板 (issue 10): the seeded posts, plus 王秀兰's post held for review (see beforeAll), which she
+  // sees marked 待审核 and the cadre sees with its moderation buttons open.
+  { who: '王秀兰', role: 'villager', path: 'board/index/index' },
+  { who: '陈静', role: 'helper', path: 'board/index/index' },
+  { who: '赵明远', role: 'cadre', path: 'board/index/index' },
+  // 找干部帮忙 (issue 10): 王秀兰's legal request in progress, with a thread and the legal-aid card, and
+  // her resolved one, which asks 问题解决了吗？ (see beforeAll).
+  { who: '王秀兰', role: 'villager', path: 'consult/new/index' },
+  { who: '王秀兰', role: 'villager', path: 'consult/mine/index' },
+  { who: '王秀兰', role: 'villager', path: `consult/detail/index?id=${CONSULT}` },
+  { who: '王秀兰', role: 'villager', path: `consult/detail/index?id=${RESOLVED_CONSULT}` },
+  { who: '王秀兰', role: 'villager', path: 'consult/legal/index' },
+  { who: '赵明远', role: 'cadre', path: 'consult/queue/index' },
+  { who: '赵明远', role: 'cadre', path: `consult/detail/index?id=${CONSULT}` },
+  { who: '赵明远', role: 'cadre', path: 'consult/new/index?householdId=h-xinghua-01' },
+  { who: '周海涛', role: 'office', path: 'consult/queue/index' },
+  { who: '周海涛', role: 'office', path: 'consult/legal/index' },
 ];
 
 interface Phone {
@@ -157,6 +194,31 @@ beforeAll(async () => {
     problems: [{ text: '医药费负担重，申请大病救助' }],
     requestId: randomUUID(),
   });
+  // "加微信" asks the content check for a person: held until a cadre looks.
+  await callAs(url(), openids.get('王秀兰')!, 'board', 'post', { text: '自家的土鸡蛋吃不完，要的加微信聊', requestId: randomUUID() });
+  const warned = (await callAs(url(), openids.get('周海涛')!, 'notices', 'enterWarning', {
+    type: '暴雨',
+    level: 'red',
+    title: '暴雨红色预警',
+    text: '预计未来 6 小时杏花村将出现 100 毫米以上的强降水，请立即转移低洼处和河道边的群众，停止田间作业。',
+    start: new Date().toISOString(),
+    end: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
+    requestId: randomUUID(),
+  })) as { id: string };
+  warningId = warned.id;
+  const ask = async (type: string, text: string) => {
+    const input = { type, text, consent: true, requestId: randomUUID() };
+    return ((await callAs(url(), openids.get('王秀兰')!, 'consults', 'submit', input)) as { id: string }).id;
+  };
+  consultIds.open = await ask('legal', '邻居家盖房占了我家的宅基地，想问问怎么办');
+  consultIds.resolved = await ask('forms', '帮忙填一下医保报销的表');
+  for (const id of [consultIds.open, consultIds.resolved]) await callAs(url(), cadre, 'consults', 'accept', { id });
+  await callAs(url(), cadre, 'consults', 'reply', {
+    id: consultIds.open,
+    text: '明天上午我去您家看看，带上宅基地证',
+    requestId: randomUUID(),
+  });
+  await callAs(url(), cadre, 'consults', 'resolve', { id: consultIds.resolved, note: '表已填好，下周一帮您交到镇医保站' });
   const today = (await callAs(url(), cadre, 'tasks', 'list', { tab: 'today' })) as { items: { id: string; urgent: boolean }[] };
   urgentTaskId = today.items.find((task) => task.urgent)?.id ?? '';
   expect(urgentTaskId).not.toBe('');
@@ -222,7 +284,11 @@ it('sets the text size as the settings page does: 大字 chosen there is stored 
 });
 
 it.each(visits)('$path as $who ($role) meets the bar on every phone', async ({ who, path: asked, tab }) => {
-  const path = asked.replace(URGENT_TASK, urgentTaskId);
+  const path = asked
+    .replace(URGENT_TASK, urgentTaskId)
+    .replace(WARNING, warningId)
+    .replace(RESOLVED_CONSULT, consultIds.resolved)
+    .replace(CONSULT, consultIds.open);
   const failures = await onEveryPhone(async (p) => {
     await openAs(p.page, url(), openids.get(who)!, path);
     const { q, failures } = await check(p, path, undefined);

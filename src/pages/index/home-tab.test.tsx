@@ -29,11 +29,12 @@ beforeEach(() => {
 
 describe('the home grid', () => {
   it('gives each role only its own services', () => {
-    expect(servicesOf('villager')).toEqual(['许个心愿', '我的心愿', '家里有事']);
-    expect(servicesOf('helper')).toEqual(['走访任务', '我的结对户', '心愿墙', '我认领的']);
+    expect(servicesOf('villager')).toEqual(['许个心愿', '我的心愿', '家里有事', '找干部帮忙', '我的求助', '留言板', '通知']);
+    expect(servicesOf('helper')).toEqual(['走访任务', '我的结对户', '心愿墙', '我认领的', '留言板', '通知']);
     expect(servicesOf('cadre')).toEqual([
       '走访任务',
       '本村农户',
+      '待办求助',
       '审核心愿',
       '心愿墙',
       '我认领的',
@@ -41,8 +42,23 @@ describe('the home grid', () => {
       '心愿台账',
       '邀请码',
       '关爱干部',
+      '留言板',
+      '通知',
+      '发通知',
+      '节气农事',
     ]);
-    expect(servicesOf('office')).toEqual(['逾期督办', '走访规则', '关爱干部', '心愿墙', '心愿台账', '邀请码']);
+    expect(servicesOf('office')).toEqual([
+      '逾期督办',
+      '求助督办',
+      '走访规则',
+      '关爱干部',
+      '心愿墙',
+      '心愿台账',
+      '邀请码',
+      '通知',
+      '发布预警',
+      '发通知',
+    ]);
   });
 
   it('counts the tasks due today as the task list last saw them, without asking the cloud', () => {
@@ -81,6 +97,21 @@ describe('the home grid', () => {
     ['helper', '我的结对户', '/visit/households/index'],
     ['office', '逾期督办', '/visit/overdue/index'],
     ['office', '走访规则', '/visit/policy/index'],
+    ['villager', '找干部帮忙', '/consult/new/index'],
+    ['villager', '我的求助', '/consult/mine/index'],
+    ['cadre', '待办求助', '/consult/queue/index'],
+    ['office', '求助督办', '/consult/queue/index'],
+    ['villager', '留言板', '/board/index/index'],
+    ['helper', '留言板', '/board/index/index'],
+    ['cadre', '留言板', '/board/index/index'],
+    ['villager', '通知', '/notice/list/index'],
+    ['helper', '通知', '/notice/list/index'],
+    ['cadre', '通知', '/notice/list/index'],
+    ['office', '通知', '/notice/list/index'],
+    ['cadre', '发通知', '/notice/publish/index'],
+    ['cadre', '节气农事', '/notice/term/index'],
+    ['office', '发布预警', '/notice/warning/index'],
+    ['office', '发通知', '/notice/publish/index'],
   ] as const)('opens %s’s %s', (role, label, url) => {
     render(<HomeTab profile={profile(role)} unread={0} onOpenInbox={() => undefined} />);
     fireEvent.click(screen.getByText(label));

@@ -10,6 +10,11 @@ import { readTaskCounts } from '../../services/task-counts';
 const wall: ServiceItem = { key: 'wall', label: '心愿墙', icon: 'wish', onTap: go(routes.wishWall) };
 const claims: ServiceItem = { key: 'claims', label: '我认领的', icon: 'list', onTap: go(routes.myClaims) };
 const ledger: ServiceItem = { key: 'ledger', label: '心愿台账', icon: 'list', onTap: go(routes.ledger) };
+/** The village's message board: for the people of one village, so not for an office. */
+const board: ServiceItem = { key: 'board', label: '留言板', icon: 'message', onTap: go(routes.board) };
+/** 通知: weather warnings, farming advice and announcements, for everyone. */
+const notices: ServiceItem = { key: 'notices', label: '通知', icon: 'bell', onTap: go(routes.notices) };
+const publishNotice: ServiceItem = { key: 'notice-publish', label: '发通知', icon: 'text', onTap: go(routes.noticePublish) };
 
 /**
  * 走访任务, with the count of what is due today (overdue and urgent included) as the task list last
@@ -32,11 +37,17 @@ function servicesFor(profile: Profile): ServiceItem[] {
         { key: 'my-wishes', label: '我的心愿', icon: 'list', onTap: go(routes.myWishes) },
         // 四必访: the household tells its cadres, who come within days.
         { key: 'report-event', label: '家里有事', icon: 'bell', onTap: go(routes.reportEvent) },
+        // 爱心代办: a letter, a form, a hospital visit, a legal question; and where each request stands.
+        { key: 'consult-new', label: '找干部帮忙', icon: 'help', onTap: go(routes.consultNew) },
+        { key: 'my-consults', label: '我的求助', icon: 'list', onTap: go(routes.myConsults) },
+        board,
+        notices,
       ];
     case 'cadre':
       return [
         visitTasks(),
         { key: 'households', label: '本村农户', icon: 'home', onTap: go(routes.myHouseholds) },
+        { key: 'consult-queue', label: '待办求助', icon: 'help', onTap: go(routes.consultQueue) },
         { key: 'review', label: '审核心愿', icon: 'review', onTap: go(routes.reviewWishes) },
         wall,
         // Cadres claim wishes too (seed: 驻村干部带头认领), so they need their claims.
@@ -45,18 +56,34 @@ function servicesFor(profile: Profile): ServiceItem[] {
         ledger,
         { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) },
         { key: 'care', label: '关爱干部', icon: 'heart', onTap: go(routes.careReport) },
+        board,
+        notices,
+        publishNotice,
+        { key: 'term', label: '节气农事', icon: 'calendar', onTap: go(routes.termPreview) },
       ];
     case 'office':
       return [
         { key: 'overdue', label: '逾期督办', icon: 'bell', onTap: go(routes.overdueTasks), badge: readTaskCounts()?.overdue },
+        { key: 'consult-queue', label: '求助督办', icon: 'help', onTap: go(routes.consultQueue) },
         { key: 'visit-policy', label: '走访规则', icon: 'review', onTap: go(routes.visitPolicy) },
         { key: 'care', label: '关爱干部', icon: 'heart', onTap: go(routes.careReport) },
         wall,
         ledger,
         { key: 'invite', label: '邀请码', icon: 'invite', onTap: go(routes.invite) },
+        notices,
+        // An office relays the weather office's warnings (by phone or fax) to its villages.
+        { key: 'warning-entry', label: '发布预警', icon: 'bell', onTap: go(routes.warningEntry) },
+        publishNotice,
       ];
     case 'helper':
-      return [visitTasks(), { key: 'households', label: '我的结对户', icon: 'home', onTap: go(routes.myHouseholds) }, wall, claims];
+      return [
+        visitTasks(),
+        { key: 'households', label: '我的结对户', icon: 'home', onTap: go(routes.myHouseholds) },
+        wall,
+        claims,
+        board,
+        notices,
+      ];
   }
 }
 

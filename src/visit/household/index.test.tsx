@@ -55,6 +55,16 @@ describe("a household's record book", () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/visit/log/index?householdId=h1' });
     fireEvent.click(screen.getByText('家里有事，请干部来'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/family/report/index?householdId=h1' });
+    fireEvent.click(screen.getByText('代为求助（找干部帮忙）'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/consult/new/index?householdId=h1' });
+  });
+
+  it('offers 代为求助 to cadres only: a helper may not enter a request', async () => {
+    writeCachedHome({ profile: profileOf('helper', 'm-helper-1'), unread: 0 });
+    serve(householdPage());
+    render(<Household />);
+    await screen.findByText('记一次走访');
+    expect(screen.queryByText('代为求助（找干部帮忙）')).toBeNull();
   });
 
   it('opens a follow-up as its task', async () => {
@@ -71,6 +81,7 @@ describe("a household's record book", () => {
     await screen.findByText('王秀兰家');
     expect(screen.queryByText('记一次走访')).toBeNull();
     expect(screen.queryByText('家里有事，请干部来')).toBeNull();
+    expect(screen.queryByText('代为求助（找干部帮忙）')).toBeNull();
   });
 
   it('reads earlier visits page by page', async () => {

@@ -99,6 +99,11 @@ export default function Household() {
               <BigButton kind="secondary" onTap={go(`${routes.reportEvent}?householdId=${encodeURIComponent(id)}`)}>
                 家里有事，请干部来
               </BigButton>
+              {profile.role === 'cadre' && (
+                <BigButton kind="secondary" onTap={go(`${routes.consultNew}?householdId=${encodeURIComponent(id)}`)}>
+                  代为求助（找干部帮忙）
+                </BigButton>
+              )}
             </View>
           )}
           <CellGroup title="帮扶责任人">
