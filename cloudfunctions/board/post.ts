@@ -8,6 +8,7 @@ import type { BoardPostRecord, BoardReplyRecord, MemberRecord } from '../core/re
 import { assertUnderLimit, writeCounted } from './counted';
 import { canSeePost, sortKeyOf, statusFor } from './rules';
 import { excerpt, tell, viewOf, villageCadres } from './view';
+import { checkPhotos } from '../core/photos';
 
 /**
  * Text others will read passes the content check first, as a forum's (msgSecCheck scene 3), and
@@ -17,15 +18,6 @@ async function verdictOf(deps: Deps, text: string, openid: string): Promise<'pas
   const verdict = await deps.content.check(text, openid, 'forum');
   if (verdict === 'risky') throw new DomainError('CONTENT.REJECTED');
   return verdict;
-}
-
-/** Photo ids the client sent must name files that were uploaded, not ids made up or mistyped. */
-async function checkPhotos(deps: Deps, photos: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(photos)];
-  if (unique.length === 0) return unique;
-  const found = await deps.files.exists(unique);
-  if (found.some((ok) => !ok)) throw new DomainError('COMMON.INVALID_INPUT', 'a photo id names no stored file');
-  return unique;
 }
 
 /** The village a board member posts in; every role the contract lets in has one. */

@@ -10,6 +10,7 @@ import type { ConsultRecord, HouseholdRecord, MemberRecord } from '../core/recor
 import { checkText } from './text';
 import { householdVillagers, tell, titleOf, villageCadres } from './notify';
 import { personLabel, toSummaries } from './view';
+import { checkPhotos } from '../core/photos';
 
 /** One counter per household of its requests not yet closed, capped by consultRules.maxOpenPerHousehold. */
 export const openConsultsKey = (householdId: string): string => `open-consults:${householdId}`;
@@ -28,15 +29,6 @@ async function householdFor(deps: Deps, caller: MemberRecord, householdId: strin
   const household = id ? await deps.store.collection('households').get(id) : null;
   if (!household || (caller.role === 'cadre' && household.villageId !== caller.villageId)) throw new DomainError('HOUSEHOLD.NOT_FOUND');
   return household;
-}
-
-/** Photo ids the client sent must name files that were uploaded, not ids made up or mistyped. */
-async function checkPhotos(deps: Deps, photos: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(photos)];
-  if (unique.length === 0) return unique;
-  const found = await deps.files.exists(unique);
-  if (found.some((ok) => !ok)) throw new DomainError('COMMON.INVALID_INPUT', 'a photo id names no stored file');
-  return unique;
 }
 
 function newConsult(args: {

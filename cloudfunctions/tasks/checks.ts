@@ -15,15 +15,6 @@ export async function checkText(deps: Deps, texts: readonly string[], openid: st
   if (verdict === 'review') deps.log.warn('content check asked for review of a text read by a few staff', { length: text.length });
 }
 
-/** Photo ids the client sent must name files that were uploaded, not ids made up or mistyped. */
-export async function checkPhotos(deps: Deps, photos: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(photos)];
-  if (unique.length === 0) return unique;
-  const found = await deps.files.exists(unique);
-  if (found.some((ok) => !ok)) throw new DomainError('COMMON.INVALID_INPUT', 'a photo id names no stored file');
-  return unique;
-}
-
 /** A request id replayed by someone else than who first sent it gets nothing of theirs. */
 export function ownReplay<T extends { reportedBy: string } | { visitorId: string }>(record: T, caller: MemberRecord): T {
   const by = 'reportedBy' in record ? record.reportedBy : record.visitorId;

@@ -9,7 +9,8 @@ import { findAll } from '../core/paging';
 import { getMany, isDuplicateId } from '../core/ports/store';
 import type { HouseholdRecord, MemberRecord, TaskRecord, VisitProblem, VisitRecord } from '../core/records';
 import { patchOf } from '../tasks/change-task';
-import { checkPhotos, checkText, ownReplay } from '../tasks/checks';
+import { checkPhotos } from '../core/photos';
+import { checkText, ownReplay } from '../tasks/checks';
 import { genOf, OPEN_STATUSES } from '../tasks/engine';
 import { householdFor } from '../tasks/households';
 

@@ -8,6 +8,7 @@ import { requestDocId } from '../core/ids';
 import { keysetPage } from '../core/paging';
 import { isDuplicateId } from '../core/ports/store';
 import type { MemberRecord, WishRecord } from '../core/records';
+import { checkPhotos } from '../core/photos';
 
 const newestFirst = { field: 'createdAt', direction: 'desc' } as const;
 
@@ -27,15 +28,6 @@ function replay(wish: WishRecord, caller: MemberRecord) {
  */
 async function checkText(deps: Deps, text: string, openid: string): Promise<void> {
   if ((await deps.content.check(text, openid)) === 'risky') throw new DomainError('WISH.CONTENT_RISKY');
-}
-
-/** Photo ids the client sent must name files that were uploaded, not ids made up or mistyped. */
-async function checkPhotos(deps: Deps, photos: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(photos)];
-  if (unique.length === 0) return unique;
-  const found = await deps.files.exists(unique);
-  if (found.some((ok) => !ok)) throw new DomainError('COMMON.INVALID_INPUT', 'a photo id names no stored file');
-  return unique;
 }
 
 /**
