@@ -11,7 +11,7 @@ import {
   type ConsultType,
 } from '../../../types/consults';
 import { messageFor } from '../../../types/errors';
-import { consultLink, householdLink, routes } from '../../../types/routes';
+import { consultLink, routes } from '../../../types/routes';
 import { visitsContract } from '../../../types/visits';
 import { a11y, fieldLabel } from '../../components/a11y';
 import BigButton from '../../components/big-button';
@@ -22,6 +22,7 @@ import ImageUploader from '../../components/image-uploader';
 import NoticeBar from '../../components/notice-bar';
 import { useOverlay } from '../../components/overlay/use-overlay';
 import PageShell from '../../components/page-shell';
+import ReturnButton from '../../components/return-button';
 import Steps from '../../components/steps';
 import VoiceButton from '../../components/voice-button';
 import { useLoad } from '../../hooks/use-cloud';
@@ -74,15 +75,7 @@ function Done({ done, householdId }: { done: ConsultSummary; householdId: string
         <View className="small muted">有了回音会在“消息”里告诉您，也可以在“我的求助”里看进度。</View>
       </View>
       <BigButton onTap={() => void Taro.redirectTo({ url: consultLink(done.id) })}>查看这条求助</BigButton>
-      {householdId ? (
-        <BigButton kind="secondary" onTap={() => void Taro.redirectTo({ url: householdLink(householdId) })}>
-          回到这一户
-        </BigButton>
-      ) : (
-        <BigButton kind="secondary" onTap={() => void Taro.reLaunch({ url: routes.home })}>
-          回到首页
-        </BigButton>
-      )}
+      <ReturnButton householdId={householdId} />
     </View>
   );
 }

@@ -1,7 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { householdEventLabels, householdLink, roleLabels, routes, tasksContract, type HouseholdEvent, type Visitor } from '../../../types';
+import { householdEventLabels, roleLabels, tasksContract, type HouseholdEvent, type Visitor } from '../../../types';
 import { a11y, fieldLabel } from '../../components/a11y';
 import BigButton from '../../components/big-button';
 import Chips from '../../components/chips';
@@ -9,6 +9,7 @@ import Field from '../../components/field';
 import FormError from '../../components/form-error';
 import NoticeBar from '../../components/notice-bar';
 import PageShell from '../../components/page-shell';
+import ReturnButton from '../../components/return-button';
 import Steps from '../../components/steps';
 import VoiceButton from '../../components/voice-button';
 import { useDraft } from '../../hooks/use-draft';
@@ -58,15 +59,7 @@ function Done({ reported, householdId }: { reported: Reported; householdId: stri
           ))
         )}
       </View>
-      {householdId ? (
-        <BigButton kind="secondary" onTap={() => void Taro.redirectTo({ url: householdLink(householdId) })}>
-          回到这一户
-        </BigButton>
-      ) : (
-        <BigButton kind="secondary" onTap={() => void Taro.reLaunch({ url: routes.home })}>
-          回到首页
-        </BigButton>
-      )}
+      <ReturnButton householdId={householdId} />
     </View>
   );
 }
