@@ -47,6 +47,18 @@ describe('the hourly timer', () => {
     expect(queue).toMatchObject({ overdue: 1, items: [expect.objectContaining({ id, overdue: true })] });
   });
 
+  it('lets the office it was escalated to hand it to another cadre, which it could not before', async () => {
+    expect(dataOf(await w.consult('office', 'get', { id })).can.assign).toBe(false);
+    w.clock.set('2026-11-25T03:00:00.000Z');
+    await fire();
+    expect(dataOf(await w.consult('office', 'get', { id })).can.assign).toBe(true);
+    const { items } = dataOf(await w.consult('office', 'assignees', { id }));
+    expect(items.map((i: { memberId: string }) => i.memberId)).toContain('m-ca2');
+    const handed = dataOf(await w.consult('office', 'assign', { id, toMemberId: 'm-ca2', note: '请钱晓燕今天就去' }));
+    expect(handed.history.at(-1)).toMatchObject({ action: 'assign', note: '请钱晓燕今天就去' });
+    expect(dataOf(await w.consult('cadreA2', 'accept', { id })).status).toBe('accepted');
+  });
+
   it('tells the assignee again when the next deadline passes, but escalates only once', async () => {
     w.clock.set('2026-11-25T03:00:00.000Z');
     await fire();

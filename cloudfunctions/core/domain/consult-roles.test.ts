@@ -72,6 +72,13 @@ describe('every role', () => {
     expect(may(handed, { kind: 'assign', to: cadre2, note: null })).toEqual(['cadre', 'township']);
   });
 
+  it('assign: also the offices over it once it was escalated, to anyone but themselves', () => {
+    const escalated = aConsult({ escalatedAt: later(0).toISOString() });
+    expect(may(escalated, { kind: 'assign', to: cadre2, note: null })).toEqual(['cadre', 'township', 'county']);
+    expect(may(escalated, { kind: 'assign', to: township, note: null })).toEqual(['cadre', 'cadre2', 'county']);
+    expect(may(aConsult(), { kind: 'assign', to: cadre2, note: null })).toEqual(['cadre']);
+  });
+
   it('reply: the household and, once accepted, the assignee and the village’s cadres', () => {
     expect(may(aConsult(), { kind: 'reply' })).toEqual(['villager']);
     expect(may(inStatus('in_progress'), { kind: 'reply' })).toEqual(['villager', 'cadre', 'cadre2']);

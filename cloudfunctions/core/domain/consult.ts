@@ -133,7 +133,11 @@ export function consultCan(m: ConsultMember, s: ConsultState) {
     accept:
       s.status === 'submitted' &&
       ((isVillageCadre(m, s) && (s.assigneeId === null || s.assigneeId === m._id)) || (m.role === 'office' && s.assigneeId === m._id)),
-    assign: isStaffOpen(s.status) && (isVillageCadre(m, s) || m._id === s.assigneeId),
+    // An office an overdue request was escalated to may hand it on: being told of a stuck request
+    // is only useful to someone who can move it.
+    assign:
+      isStaffOpen(s.status) &&
+      (isVillageCadre(m, s) || m._id === s.assigneeId || (m.role === 'office' && s.escalatedAt !== null && covers(m, s))),
     reply: s.status !== 'closed' && (speaksForHousehold(m, s) || (s.status !== 'submitted' && handler)),
     resolve: (s.status === 'accepted' || s.status === 'in_progress') && handler,
     confirm: s.status === 'resolved' && (isHousehold(m, s) || (m.role === 'cadre' && m._id === s.enteredBy)),
