@@ -14,3 +14,6 @@ export function askToBeNotified(): void {
   if (process.env.TARO_ENV !== 'weapp' || !id) return;
   Taro.requestSubscribeMessage({ tmplIds: [id] } as Parameters<typeof Taro.requestSubscribeMessage>[0]).catch(() => undefined);
 }
+
+/** Whether askToBeNotified can ask anything here: in WeChat, in a build that carries a template. */
+export const canAskToBeNotified = (): boolean => process.env.TARO_ENV === 'weapp' && templateId() !== '';

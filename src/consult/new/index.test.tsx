@@ -5,6 +5,7 @@ import { callCloud } from '../../services/cloud';
 import { uploadPhoto } from '../../services/upload';
 import { typeInto } from '../../../test/doubles/type-into';
 import { legalCard, summary } from '../test-fixtures';
+import { askToBeNotified } from '../../services/subscribe';
 import ConsultNew from './index';
 
 jest.mock('../../services/cloud', () => ({
@@ -14,6 +15,8 @@ jest.mock('../../services/cloud', () => ({
 const cloud = callCloud as jest.Mock;
 jest.mock('../../services/upload', () => ({ uploadPhoto: jest.fn() }));
 const upload = uploadPhoto as jest.Mock;
+jest.mock('../../services/subscribe', () => ({ askToBeNotified: jest.fn() }));
+const ask = askToBeNotified as jest.Mock;
 const { CloudError } = jest.requireActual('../../services/cloud');
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const makePhoneCall = jest.fn().mockResolvedValue(undefined);
@@ -27,6 +30,7 @@ beforeEach(() => {
   Taro.clearStorageSync();
   submit.mockReset();
   makePhoneCall.mockClear();
+  ask.mockClear();
   cloud.mockReset().mockImplementation(async ({ name }: { name: string }, action: string, input: unknown) => {
     if (name === 'consults' && action === 'submit') return submit(input);
     if (name === 'consults' && action === 'legalCard') return legalCard;
@@ -85,6 +89,7 @@ describe('找干部帮忙', () => {
     fireEvent.click(screen.getByText('提交，请干部帮忙'));
     expect(await screen.findByText(/要请干部代办，需要您先同意由干部代为办理/)).toBeTruthy();
     expect(submit).not.toHaveBeenCalled();
+    expect(ask).not.toHaveBeenCalled();
 
     const consent = screen.getByRole('checkbox', { name: '我同意由驻村干部代为办理，并为此使用我家的相关信息' });
     fireEvent.click(consent);
@@ -95,6 +100,8 @@ describe('找干部帮忙', () => {
     expect(submits()).toEqual([
       { type: 'medical', text: '老伴下周要去县医院看病，想请干部帮忙挂号', consent: true, requestId: expect.stringMatching(UUID_V4) },
     ]);
+    // Asked in the tap that sends, so the answer can reach WeChat too.
+    expect(ask).toHaveBeenCalledTimes(1);
   });
 
   it('says who will handle it and when to expect an answer, and leads to the request or home', async () => {
@@ -140,6 +147,7 @@ describe('找干部帮忙', () => {
     fireEvent.click(screen.getByText('提交，请干部帮忙'));
     await screen.findByText('✓ 已经交给驻村干部了');
     expect(submits()[0]).toMatchObject({ type: 'forms', householdId: 'h1', consent: true });
+    expect(ask).not.toHaveBeenCalled();
     fireEvent.click(screen.getByText('回到这一户'));
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/visit/household/index?id=h1' });
   });

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   CONSULT_TEXT_MAX,
   consultRules,
@@ -32,6 +32,7 @@ import { useSubmission } from '../../hooks/use-submission';
 import { callCloud, errorText } from '../../services/cloud';
 import { fieldProblems } from '../../services/field-problems';
 import { go } from '../../services/navigate';
+import { askToBeNotified } from '../../services/subscribe';
 import { householdCacheKey } from '../../visit/household/keys';
 import LegalAid from '../legal-aid';
 import { targetInWords } from '../words';
@@ -125,11 +126,18 @@ export default function ConsultNew() {
     if (!found.text) setStep(2);
   };
 
+  const askedToNotify = useRef(false);
   const send = async () => {
     // Said at the box itself, and nothing leaves the phone: the function would refuse it anyway.
     if (!consent) return setErrors({ consent: messageFor('CONSULT.NO_CONSENT') });
     const parsed = consultsContract.actions.submit.input.safeParse({ ...inputOf(type, text), ...(staff ? { householdId } : {}) });
     if (!parsed.success) return setStep(1);
+    // Still inside the tap, where WeChat lets the app ask: the answer, and 问题解决了吗？, can then
+    // reach the villager in WeChat too, not only in 消息. Staff asking for a household are not asked.
+    if (!staff && !askedToNotify.current) {
+      askedToNotify.current = true;
+      askToBeNotified();
+    }
     setErrors({});
     const input = parsed.data;
     try {

@@ -3,7 +3,12 @@ import Taro from '@tarojs/taro';
 import { showPage } from '../../../test/doubles/taro';
 import { callCloud } from '../../services/cloud';
 import { notice, warning } from '../test-fixtures';
+import { askToBeNotified, canAskToBeNotified } from '../../services/subscribe';
 import NoticeList from './index';
+
+jest.mock('../../services/subscribe', () => ({ askToBeNotified: jest.fn(), canAskToBeNotified: jest.fn(() => false) }));
+const ask = askToBeNotified as jest.Mock;
+const canAsk = canAskToBeNotified as jest.Mock;
 
 jest.mock('../../services/cloud', () => ({
   ...jest.requireActual('../../services/cloud'),
@@ -93,5 +98,23 @@ describe('the notice list', () => {
     cloud.mockResolvedValue({ items: [], nextCursor: null, unread: 0 });
     render(<NoticeList />);
     expect(await screen.findByText('还没有通知。村里和乡镇发的通知、节气农事提醒和天气预警，都会在这里。')).toBeTruthy();
+  });
+
+  it('in WeChat, lets a villager ask to be told of the next big warning there, in a tap', async () => {
+    cloud.mockResolvedValue({ items: [notice()], nextCursor: null, unread: 0 });
+    canAsk.mockReturnValue(true);
+    render(<NoticeList />);
+    fireEvent.click(await screen.findByText('有大的天气预警时，在微信里提醒我'));
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('好的，下一次有橙色、红色预警时会在微信里提醒您。')).toBeTruthy();
+    expect(screen.queryByText('有大的天气预警时，在微信里提醒我')).toBeNull();
+  });
+
+  it('offers no such button where nothing can be asked (H5, or a build without a template)', async () => {
+    cloud.mockResolvedValue({ items: [notice()], nextCursor: null, unread: 0 });
+    canAsk.mockReturnValue(false);
+    render(<NoticeList />);
+    expect(await screen.findByText(notice().title)).toBeTruthy();
+    expect(screen.queryByText('有大的天气预警时，在微信里提醒我')).toBeNull();
   });
 });

@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { noticeLink } from '../../../types/routes';
 import { noticesContract, type Notice } from '../../../types/notices';
 import { a11y } from '../../components/a11y';
+import BigButton from '../../components/big-button';
 import PageShell from '../../components/page-shell';
 import PagedList from '../../components/paged-list';
 import { usePaged, useRefreshOnReturn } from '../../hooks/use-cloud';
 import { callCloud } from '../../services/cloud';
 import { formatTime } from '../../services/format';
+import { askToBeNotified, canAskToBeNotified } from '../../services/subscribe';
 import NoticeTags from '../notice-tags';
 import { timeRange } from '../words';
 import '../notice.scss';
@@ -58,6 +60,9 @@ export default function NoticeList() {
   );
   // Back from a notice: it now reads as read.
   useRefreshOnReturn(list.reload);
+  // WeChat sends a subscription message only for an acceptance given by a tap, one message each:
+  // here a villager can give one for the next orange or red warning, which cannot wait for 消息.
+  const [asked, setAsked] = useState(false);
   return (
     <PageShell className="notice-page notice-list">
       {unread !== null && unread > 0 && (
@@ -65,6 +70,22 @@ export default function NoticeList() {
           您有 {unread} 条通知没有看
         </View>
       )}
+      {canAskToBeNotified() &&
+        (asked ? (
+          <View className="intro" {...a11y('status')}>
+            好的，下一次有橙色、红色预警时会在微信里提醒您。
+          </View>
+        ) : (
+          <BigButton
+            kind="secondary"
+            onTap={() => {
+              askToBeNotified();
+              setAsked(true);
+            }}
+          >
+            有大的天气预警时，在微信里提醒我
+          </BigButton>
+        ))}
       <PagedList<Notice>
         list={list}
         emptyText="还没有通知。村里和乡镇发的通知、节气农事提醒和天气预警，都会在这里。"
