@@ -124,6 +124,9 @@ export function demoRoster(): Roster {
       staff('m-cadre-2', 'cadre', '孙立军', { villageId: 'v-xinghua' }, '县交通运输局', '驻村工作队队员'),
       staff('m-cadre-3', 'cadre', '钱文静', { villageId: 'v-liuxi' }, '县财政局', '第一书记'),
       staff('m-office-1', 'office', '周海涛', { townshipId: townshipRef.id }, '石桥镇驻村办', '驻村办主任'),
+      // A county office: what only a county may do (the visit rules, the legal-aid card, a warning
+      // to every village) can be tried on the demo too.
+      staff('m-office-2', 'office', '孙国栋', {}, '青禾县驻村办', '县驻村办主任'),
     ],
   });
 }

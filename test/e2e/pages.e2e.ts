@@ -94,6 +94,9 @@ const visits: Visit[] = [
   { who: '陈静', role: 'helper', path: 'visit/log/index?householdId=h-xinghua-01' },
   { who: '周海涛', role: 'office', path: 'visit/overdue/index' },
   { who: '周海涛', role: 'office', path: 'visit/policy/index' },
+  // The county office: the visit rules it may switch and the legal-aid card it keeps.
+  { who: '孙国栋', role: 'office', path: 'visit/policy/index' },
+  { who: '孙国栋', role: 'office', path: 'consult/legal/index' },
   { who: '周海涛', role: 'office', path: 'visit/household/index?id=h-xinghua-01' },
   { who: '周海涛', role: 'office', path: `visit/task/index?id=${URGENT_TASK}` },
   { who: '周海涛', role: 'office', path: 'visit/care/index' },

@@ -18,11 +18,14 @@ describe('the demo seed', () => {
     expect(households.filter((h) => h.livesAway).length).toBeGreaterThan(0);
   });
 
-  it('has 3 cadres, 8 helpers paired with at most 5 households each, villagers and one township office', () => {
+  it('has 3 cadres, 8 helpers paired with at most 5 households each, villagers, a township office and a county office', () => {
     const byRole = (role: string) => members.filter((m) => m.role === role);
     expect(byRole('cadre')).toHaveLength(3);
     expect(byRole('helper')).toHaveLength(8);
-    expect(byRole('office')).toEqual([expect.objectContaining({ scopeLevel: 'township' })]);
+    expect(byRole('office')).toEqual([
+      expect.objectContaining({ scopeLevel: 'township' }),
+      expect.objectContaining({ scopeLevel: 'county', scopeId: 'c-qinghe' }),
+    ]);
     for (const h of byRole('helper')) {
       expect(h.pairedHouseholdIds.length).toBeGreaterThan(0);
       expect(h.pairedHouseholdIds.length).toBeLessThanOrEqual(5);
