@@ -69,6 +69,8 @@ const firstWords = (text: string, max: number) => {
 };
 
 function message(notice: NoticeRecord): { title: string; body: string } {
+  if (notice.kind === 'warning' && notice.cancelledAt !== null)
+    return { title: `【已解除】${notice.title}`, body: '这个预警已经解除，可以照常生产生活了。' };
   switch (notice.kind) {
     case 'warning':
       return { title: `【${notice.level ? warningLevelLabels[notice.level] : '预警'}】${notice.title}`, body: firstWords(notice.body, 60) };
@@ -91,7 +93,8 @@ async function recipients(deps: Deps, villageId: string, reach: Reach): Promise<
 
 /**
  * Tells `reach` of the notice's villages, once per notice, member and level: an update that raises a
- * warning to red tells everyone again, a retry tells nobody twice.
+ * warning to red tells everyone again, a retry tells nobody twice. A cancelled warning tells them it
+ * was lifted, once.
  */
 export async function tell(deps: Deps, notice: NoticeRecord, reach: Reach): Promise<number> {
   const { title, body } = message(notice);
@@ -107,9 +110,10 @@ export async function tell(deps: Deps, notice: NoticeRecord, reach: Reach): Prom
           title,
           body,
           link: noticeLink(notice._id),
-          dedupeKey: `notice:${notice._id}:${m._id}:${notice.level ?? notice.kind}`,
-          // A subscription message only for what cannot wait: an orange or red warning.
-          nudge: notice.kind === 'warning' && notice.level !== null && urgentWarningLevels.includes(notice.level),
+          dedupeKey: `notice:${notice._id}:${m._id}:${notice.cancelledAt !== null ? 'lifted' : (notice.level ?? notice.kind)}`,
+          // A subscription message only for what cannot wait: an orange or red warning, not its lifting.
+          nudge:
+            notice.kind === 'warning' && notice.cancelledAt === null && notice.level !== null && urgentWarningLevels.includes(notice.level),
         }),
       ),
     );

@@ -94,6 +94,9 @@ export async function carryOut(
       await notices.updateIf(plan.notice._id, { cancelledAt: null }, patch);
       notice = { ...plan.notice, ...patch };
       await syncRows(deps, notice);
+      // Whoever was told of it hears that it is over: a family that left a low-lying house for a
+      // red rainstorm waits for this.
+      await tell(deps, notice, notice.level && isUrgent(notice.level) ? 'everyone' : 'cadres');
       break;
     }
   }

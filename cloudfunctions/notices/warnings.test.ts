@@ -132,6 +132,34 @@ describe('polling QWeather for the configured locations', () => {
     expect(rows.map((r) => r.pinned)).toEqual([false]);
   });
 
+  it('tells whoever was told of a red warning that it was lifted, once, in the inbox only', async () => {
+    w.feed.set(DEMO_LOCATION, answer(rainstorm()));
+    await tick();
+    w.feed.set(DEMO_LOCATION, answer(rainstormRed()));
+    await tick();
+    const notify = jest.spyOn(w.deps.notifier, 'notify');
+    w.feed.set(DEMO_LOCATION, answer(rainstormCancel()));
+    await tick();
+    await tick();
+    // Same clock, same instant: compared as a set.
+    expect((await inboxOf('m-va')).map((m) => m.title).sort()).toEqual(
+      ['【已解除】青禾县气象台升级暴雨红色预警信号', '【红色预警】青禾县气象台升级暴雨红色预警信号'].sort(),
+    );
+    expect(await inboxOf('m-ha')).toHaveLength(2);
+    expect(notify.mock.calls.every(([n]) => n.nudge === false)).toBe(true);
+  });
+
+  it('tells only the cadres that a yellow warning was lifted, as only they were told of it', async () => {
+    w.feed.set(DEMO_LOCATION, answer(rainstorm()));
+    await tick();
+    w.feed.set(DEMO_LOCATION, answer(rainstormCancel({ related: '10109010120261127080000001' })));
+    expect(await tick()).toMatchObject({ withdraw: 1 });
+    expect(await inboxOf('m-va')).toEqual([]);
+    expect((await inboxOf('m-ca')).map((m) => m.title).sort()).toEqual(
+      ['【已解除】青禾县气象台发布暴雨黄色预警信号', '【黄色预警】青禾县气象台发布暴雨黄色预警信号'].sort(),
+    );
+  });
+
   it('publishes nothing for a warning already over when first seen, and lets a published one leave the top when it ends', async () => {
     w.feed.set(DEMO_LOCATION, answer(rainstorm({ endTime: '2026-11-24T09:59+08:00' })));
     expect(await tick()).toMatchObject({ expired: 1 });
