@@ -111,6 +111,16 @@ describe('posting', () => {
     expect(screen.getByText('0/500 字')).toBeTruthy();
   });
 
+  it('shows the post as the function answered it, with the phone number masked', async () => {
+    serve({ items: [] }, { post: () => aPost({ id: 'p9', text: '有事打我电话138****5678', mine: true }) });
+    render(<BoardPage />);
+    await screen.findByText('还没有人留言，来说第一句吧');
+    await typeInto('留言内容', '有事打我电话13812345678');
+    fireEvent.click(screen.getByText('发布留言'));
+    expect(await screen.findByText('有事打我电话138****5678')).toBeTruthy();
+    expect(screen.queryByText('有事打我电话13812345678')).toBeNull();
+  });
+
   it('tells the author a held post waits for review before anyone else sees it', async () => {
     serve({ items: [] }, { post: (input) => aPost({ id: 'p9', text: input.text as string, mine: true, status: 'held' }) });
     render(<BoardPage />);
@@ -242,6 +252,70 @@ describe('replying and reporting', () => {
     expect(await screen.findByText('✓ 已举报')).toBeTruthy();
     expect(calls('report')).toEqual([{ postId: 'p1', reason: 'personal_info' }]);
     expect(within(card(aPost().text)).queryByText('举报')).toBeNull();
+  });
+
+  it('says 已举报 when the function answers the post was reported already, with no error', async () => {
+    serve(
+      { items: [aPost()] },
+      {
+        report: () => {
+          throw new CloudError('BOARD.ALREADY_REPORTED', '您已经举报过这条留言');
+        },
+      },
+    );
+    render(<BoardPage />);
+    await screen.findByText(aPost().text);
+    fireEvent.click(within(card(aPost().text)).getByText('举报'));
+    fireEvent.click(screen.getByText('垃圾广告'));
+    fireEvent.click(screen.getByText('确认举报'));
+    expect(await screen.findByText('✓ 已举报')).toBeTruthy();
+    expect(screen.queryByText(/您已经举报过/)).toBeNull();
+  });
+
+  it('marks a post 已隐藏 at once when this report hid it, and offers no reply on it', async () => {
+    serve({ items: [aPost()] }, { report: () => ({ hidden: true }) });
+    render(<BoardPage />);
+    await screen.findByText(aPost().text);
+    fireEvent.click(within(card(aPost().text)).getByText('举报'));
+    fireEvent.click(screen.getByText('辱骂攻击'));
+    fireEvent.click(screen.getByText('确认举报'));
+    expect(await within(card(aPost().text)).findByText('已隐藏')).toBeTruthy();
+    expect(within(card(aPost().text)).queryByText('回复')).toBeNull();
+  });
+
+  it('does not tell a villager how often a post was reported, not even the author of a hidden one', async () => {
+    serve({
+      items: [aPost({ reportCount: 2 }), aPost({ id: 'p2', text: '被举报藏起来的', mine: true, status: 'hidden', reportCount: 3 })],
+    });
+    render(<BoardPage />);
+    await screen.findByText('被举报藏起来的');
+    expect(within(card('被举报藏起来的')).getByText('已隐藏')).toBeTruthy();
+    expect(screen.queryByText(/被举报 \d 次/)).toBeNull();
+  });
+
+  it('retries a reply that timed out with the same request id', async () => {
+    let tries = 0;
+    const post = aPost();
+    serve(
+      { items: [post] },
+      {
+        reply: (input) => {
+          if (++tries < 2) throw new CloudError('CLOUD.TIMEOUT', '服务器响应超时，请稍后再试');
+          return { ...post, replies: [aReply({ id: 'r9', text: input.text as string, mine: true })] };
+        },
+      },
+    );
+    render(<BoardPage />);
+    await screen.findByText(post.text);
+    fireEvent.click(within(card(post.text)).getByText('回复'));
+    await typeInto('回复内容', '我去看看');
+    fireEvent.click(screen.getByText('发送回复'));
+    expect(await screen.findByText(/服务器响应超时/)).toBeTruthy();
+    fireEvent.click(screen.getByText('发送回复'));
+    expect(await screen.findByText('我去看看')).toBeTruthy();
+    const ids = calls('reply').map((i) => i.requestId);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
   });
 
   it('offers no report on a post already reported, nor on one’s own', async () => {

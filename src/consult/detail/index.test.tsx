@@ -89,6 +89,60 @@ describe('a request, for the cadre', () => {
     await waitFor(() => expect(calls('assign')).toEqual([{ id: 'c1', toMemberId: 'm-office-1', note: '要镇里民政办出面' }]));
   });
 
+  it('sends nothing when the hand-over is cancelled at the question', async () => {
+    serve(detail({ can: { ...noActions, assign: true } }), {
+      assignees: () => ({ items: [{ memberId: 'm-cadre-2', name: '孙丽', title: null, role: 'cadre' }] }),
+      assign: () => detail(),
+    });
+    render(<Consult />);
+    fireEvent.click(await screen.findByText('转交'));
+    fireEvent.click(await screen.findByRole('radio', { name: '孙丽（驻村干部）' }));
+    fireEvent.click(screen.getAllByText('转交').at(-1)!);
+    const dialog = await screen.findByRole('dialog', { name: '转交给孙丽？' });
+    fireEvent.click(within(dialog).getByText('取消'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls('assign')).toEqual([]);
+  });
+
+  it('does not ask the cadre 问题解决了吗？ on a resolved request, and shows the resolution', async () => {
+    serve(detail({ status: 'resolved', resolution: '已挂好周三上午的号', can: { ...noActions, reply: true } }));
+    render(<Consult />);
+    expect(await screen.findByText('已挂好周三上午的号')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: '问题解决了吗？' })).toBeNull();
+    expect(screen.queryByText('解决了')).toBeNull();
+  });
+
+  it('keeps a reply that failed to send, and retries it with the same request id', async () => {
+    const reply = jest
+      .fn()
+      .mockImplementationOnce(() => {
+        throw new CloudError('CLOUD.TIMEOUT', '服务器响应超时，请稍后再试');
+      })
+      .mockImplementationOnce(() => detail({ can: { ...noActions, reply: true } }));
+    serve(detail({ status: 'accepted', can: { ...noActions, reply: true } }), { reply });
+    render(<Consult />);
+    await typeInto('留言', '明天上午我去您家');
+    fireEvent.click(screen.getByText('发送留言'));
+    expect(await screen.findByText(/服务器响应超时/)).toBeTruthy();
+    expect(screen.getByLabelText<HTMLTextAreaElement>('留言').value).toBe('明天上午我去您家');
+    fireEvent.click(screen.getByText('发送留言'));
+    await waitFor(() => expect(calls('reply')).toHaveLength(2));
+    const [first, second] = calls('reply') as { requestId: string }[];
+    expect(second.requestId).toBe(first.requestId);
+  });
+
+  it('offers no action on the copy saved last time while the network is down', async () => {
+    serve(detail({ can: { ...noActions, accept: true, assign: true, reply: true } }));
+    const first = render(<Consult />);
+    await screen.findByText('受理');
+    first.unmount();
+    cloud.mockReset().mockRejectedValue(new CloudError('COMMON.NETWORK', '网络不给力，请检查网络后重试'));
+    render(<Consult />);
+    expect(await screen.findByText('网络不通，下面是上次保存的内容')).toBeTruthy();
+    expect(screen.getByText('王秀兰 · 一组 1 号')).toBeTruthy();
+    for (const word of ['受理', '转交', '发送留言']) expect(screen.queryByText(word)).toBeNull();
+  });
+
   it('asks whom to hand it to before anything is sent', async () => {
     serve(detail({ can: { ...noActions, assign: true } }), {
       assignees: () => ({ items: [{ memberId: 'm-cadre-2', name: '孙丽', title: null, role: 'cadre' }] }),
@@ -212,8 +266,10 @@ describe('问题解决了吗？ for the villager', () => {
     fireEvent.click(await screen.findByText('没解决'));
     await typeInto('还有什么没解决', '   。');
     fireEvent.click(screen.getByText('告诉干部接着办'));
-    const field = await screen.findByRole('alert');
+    const field = (await screen.findByRole('alert')).closest('.kit-field') as HTMLElement;
     expect(field.textContent).toContain('请说说还有什么没解决');
+    // At the field, with what was typed kept.
+    expect(within(field).getByLabelText<HTMLTextAreaElement>('还有什么没解决').value).toBe('   。');
   });
 
   it('puts the villager’s own messages on their side', async () => {

@@ -21,7 +21,15 @@ describe('我的求助', () => {
     cloud.mockResolvedValueOnce({
       items: [
         summary({ id: 'c1', status: 'resolved' }),
-        summary({ id: 'c2', type: 'letter', status: 'accepted', overdue: true, dueAt: inHours(-26), assignee: '赵明远（第一书记）' }),
+        summary({
+          id: 'c2',
+          type: 'letter',
+          status: 'accepted',
+          overdue: true,
+          dueAt: inHours(-26),
+          assignee: '赵明远（第一书记）',
+          escalated: true,
+        }),
         summary({ id: 'c3', type: 'forms', status: 'closed' }),
       ],
       nextCursor: null,
@@ -33,6 +41,8 @@ describe('我的求助', () => {
     expect(within(late).getByText('已超时 1 天')).toBeTruthy();
     expect(within(late).getByText(/赵明远（第一书记）/)).toBeTruthy();
     expect(screen.getByText('已完成', { selector: '.consult-status' })).toBeTruthy();
+    // Escalation is the staff's business: the household sees only 已超时.
+    expect(screen.queryByText('已上报镇里')).toBeNull();
     // The household's own list names no household.
     expect(screen.queryByText('王秀兰 · 一组 1 号')).toBeNull();
     expect(cloud).toHaveBeenCalledWith(expect.objectContaining({ name: 'consults' }), 'mine', {});

@@ -67,4 +67,12 @@ describe('待办求助', () => {
     expect(await screen.findByText('村里没有等着办的求助')).toBeTruthy();
     expect(screen.queryByText(/请先办这些/)).toBeNull();
   });
+
+  it('tells an office that no request is overdue or escalated, in its own words', async () => {
+    writeCachedHome({ profile: profileOf('office', 'm-office-1'), unread: 0 });
+    cloud.mockReset().mockResolvedValue({ items: [], nextCursor: null, overdue: 0 });
+    render(<ConsultQueue />);
+    expect(await screen.findByText('没有超时或上报到镇里的求助')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '待督办' })).toBeTruthy();
+  });
 });

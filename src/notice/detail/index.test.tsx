@@ -77,6 +77,22 @@ describe('a notice, as a villager reads it', () => {
     expect(screen.getByText('朗读')).toBeTruthy();
   });
 
+  it('stops on 停止朗读 without starting over, and stops when the page is left', async () => {
+    answering(warning());
+    const page = render(<NoticeDetail />);
+    fireEvent.click(await screen.findByText('朗读'));
+    const spoken = synth.spoken.length;
+    fireEvent.click(screen.getByText('停止朗读'));
+    expect(synth.spoken).toHaveLength(spoken);
+    expect(synth.queue).toHaveLength(0);
+    fireEvent.click(screen.getByText('朗读'));
+    expect(synth.queue.length).toBeGreaterThan(0);
+    synth.cancel.mockClear();
+    page.unmount();
+    expect(synth.cancel).toHaveBeenCalled();
+    expect(synth.queue).toHaveLength(0);
+  });
+
   it('says in Chinese when the phone has no Chinese voice, and offers 朗读 again', async () => {
     answering(warning());
     render(<NoticeDetail />);
@@ -134,6 +150,28 @@ describe('a notice, as staff see it', () => {
     expect(screen.queryByText('更新预警')).toBeNull();
   });
 
+  it('offers a call whenever a phone is given, and says 未绑定 only of who is not bound', async () => {
+    writeCachedHome({ profile: profileOf('cadre'), unread: 0 });
+    cloud.mockImplementation(async (_c: unknown, action: string) => {
+      if (action === 'get') return { ...warning(), villageNames: ['杏花村'], canSeeReaders: true };
+      if (action === 'markRead') return { read: true };
+      return readers({
+        unread: [
+          { memberId: 'm3', name: '张老汉', villageName: '杏花村', label: '三组 2 号', phone: '13800000003', bound: false },
+          { memberId: 'm4', name: '陈小梅', villageName: '杏花村', label: '三组 5 号', phone: null, bound: true },
+        ],
+      });
+    });
+    render(<NoticeDetail />);
+    const list = await screen.findByRole('list', { name: '未读名单' });
+    const [unbound, noPhone] = within(list).getAllByRole('listitem');
+    expect(unbound.textContent).toContain('未绑定');
+    fireEvent.click(within(unbound).getByText('打电话'));
+    expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13800000003' });
+    expect(noPhone.textContent).not.toContain('未绑定');
+    expect(within(noPhone).queryByText('打电话')).toBeNull();
+  });
+
   it('reads the readers again when the cadre comes back from a call', async () => {
     writeCachedHome({ profile: profileOf('cadre'), unread: 0 });
     answering(warning(), { canSeeReaders: true });
@@ -152,6 +190,20 @@ describe('a notice, as staff see it', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/notice/warning/index?id=w1&action=update' });
     fireEvent.click(screen.getByText('解除预警'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/notice/warning/index?id=w1&action=cancel' });
+  });
+
+  it('offers no change of a warning on the copy saved last time while the network is down', async () => {
+    writeCachedHome({ profile: profileOf('office'), unread: 0 });
+    answering(warning(), { canSeeReaders: true });
+    const first = render(<NoticeDetail />);
+    await screen.findByText('更新预警');
+    first.unmount();
+    cloud.mockReset().mockRejectedValue(new CloudError('COMMON.NETWORK', '网络不给力，请检查网络后重试'));
+    render(<NoticeDetail />);
+    expect(await screen.findByText('网络不通，下面是上次保存的内容')).toBeTruthy();
+    expect(screen.getByText('暴雨红色预警')).toBeTruthy();
+    expect(screen.queryByText('更新预警')).toBeNull();
+    expect(screen.queryByText('解除预警')).toBeNull();
   });
 
   it('offers nothing to change on a lifted warning or one outside the office’s area', async () => {

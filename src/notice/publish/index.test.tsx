@@ -68,6 +68,17 @@ describe('发通知', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/notice/detail/index?id=n9' });
   });
 
+  it('sends nothing and keeps the text when the question is answered 取消', async () => {
+    render(<PublishNotice />);
+    await fill();
+    fireEvent.click(screen.getByText('发出通知'));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByText('取消'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(published()).toEqual([]);
+    expect(screen.queryByText('✓ 通知已发出')).toBeNull();
+    expect(screen.getByLabelText<HTMLTextAreaElement>('通知内容').value).toBe('冬季天干物燥，请大家不要在田间地头焚烧秸秆。');
+  });
+
   it('says what is missing at each field and sends nothing', async () => {
     render(<PublishNotice />);
     fireEvent.click(screen.getByText('发出通知'));

@@ -87,6 +87,27 @@ describe('节气农事', () => {
     expect(screen.getByText('这个节气的提醒已经发出，不能再加本村说明了。')).toBeTruthy();
   });
 
+  it.each(['villager', 'helper'] as const)('offers a %s no note form', async (role) => {
+    writeCachedHome({ profile: profileOf(role), unread: 0 });
+    cloud.mockResolvedValue(preview());
+    render(<TermPreviewPage />);
+    await screen.findByText('冬至');
+    expect(screen.queryByText('保存本村说明')).toBeNull();
+    expect(screen.queryByLabelText('本村说明')).toBeNull();
+  });
+
+  it('offers no note form on the copy saved last time while the network is down', async () => {
+    cloud.mockResolvedValue(preview());
+    const first = render(<TermPreviewPage />);
+    await screen.findByText('保存本村说明');
+    first.unmount();
+    cloud.mockReset().mockRejectedValue(new CloudError('COMMON.NETWORK', '网络不给力，请检查网络后重试'));
+    render(<TermPreviewPage />);
+    expect(await screen.findByText('网络不通，下面是上次保存的内容')).toBeTruthy();
+    expect(screen.getByText('冬至')).toBeTruthy();
+    expect(screen.queryByText('保存本村说明')).toBeNull();
+  });
+
   it('lets an office read what its villages will get, without a note form', async () => {
     writeCachedHome({ profile: profileOf('office'), unread: 0 });
     cloud.mockResolvedValue(preview());

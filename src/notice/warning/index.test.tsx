@@ -76,6 +76,20 @@ describe('发布预警', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/notice/detail/index?id=w9' });
   });
 
+  it('sends nothing when the office cancels at the question before an orange one', async () => {
+    render(<WarningEntry />);
+    fireEvent.click(screen.getByLabelText('暴雨'));
+    fireEvent.click(screen.getByLabelText('橙色预警'));
+    await typeInto('预警内容', text);
+    fireEvent.click(screen.getByText('发布预警'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('橙色预警会马上发给');
+    fireEvent.click(within(dialog).getByText('取消'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(entered()).toEqual([]);
+    expect(screen.queryByText('✓ 预警已发布')).toBeNull();
+  });
+
   it('sends a blue warning without asking, to the villages picked', async () => {
     render(<WarningEntry />);
     fireEvent.click(screen.getByLabelText('大风'));
@@ -148,6 +162,15 @@ describe('updating or lifting a warning', () => {
       start: instantOf({ date: '2026-11-27', hour: 14 }),
     });
     expect(entered()[0]).not.toHaveProperty('villageIds');
+  });
+
+  it('does not lift a warning when the office cancels at the question', async () => {
+    (Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { id: 'w1', action: 'cancel' } } });
+    render(<WarningEntry />);
+    fireEvent.click(await screen.findByText('解除预警'));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByText('取消'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(entered()).toEqual([]);
   });
 
   it('lifts a warning after asking', async () => {
