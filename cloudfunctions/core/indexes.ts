@@ -123,6 +123,8 @@ export const indexes: { [N in CollectionName]: readonly IndexSpec<RecordOf<N>>[]
   notices: [
     // A provider's update that names no earlier id: the latest warning of the same sender and type still in force.
     { name: 'warning_key_cancelled_published', keys: [asc('warningKey'), asc('cancelledAt'), desc('publishedAt')] },
+    // The tick finishing what a publishing call left undelivered, oldest first.
+    { name: 'delivered_published', keys: [asc('deliveredAt'), asc('publishedAt')] },
   ],
   noticeRows: [
     // notices.list, newest first, and its unread count over recent notices.

@@ -8,6 +8,31 @@ import { rowId } from './audience';
 /** Everyone of the villages on the app (orange and red warnings, announcements), or only their cadres. */
 export type Reach = 'everyone' | 'cadres';
 
+/** Who a notice is for: everyone for an announcement or an orange or red warning; the cadres for the rest. */
+export const reachOf = (n: Pick<NoticeRecord, 'kind' | 'level'>): Reach =>
+  n.kind === 'announcement' || (n.kind === 'warning' && n.level !== null && urgentWarningLevels.includes(n.level)) ? 'everyone' : 'cadres';
+
+/** A notice whose call stopped before everyone was told (a function's 60 s ran out) waits this long before the timer finishes it. */
+const STUCK_MS = 5 * 60_000;
+/** Notices finished per timer run: each may tell thousands. */
+const FINISH_PER_RUN = 5;
+
+/**
+ * Finishes what a publishing call left undelivered: a red warning to a whole county can outlast the
+ * function's 60 s, and the office may never retry it. Each step is idempotent, so nobody is told twice.
+ */
+export async function finishDeliveries(deps: Deps, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - STUCK_MS).toISOString();
+  const stuck = await deps.store
+    .collection('notices')
+    .find(
+      { deliveredAt: null, publishedAt: { $lt: cutoff } },
+      { orderBy: [{ field: 'publishedAt', direction: 'asc' }], limit: FINISH_PER_RUN },
+    );
+  for (const notice of stuck) await storeAndDeliver(deps, now, notice, reachOf(notice));
+  return stuck.length;
+}
+
 /** Notifications written at once: enough to tell a village in seconds, few enough not to flood the store. */
 const IN_FLIGHT = 10;
 

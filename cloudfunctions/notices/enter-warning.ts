@@ -1,12 +1,12 @@
 import type { noticesContract } from '../../types';
 import { DomainError } from '../core/domain/errors';
-import { isUrgent, planWarning, type IncomingWarning } from '../core/domain/warnings';
+import { planWarning, type IncomingWarning } from '../core/domain/warnings';
 import type { ActionsOf } from '../core/handler/define';
 import type { Deps } from '../core/handler/deps';
 import { hashId, requestDocId } from '../core/ids';
 import type { MemberRecord, NoticeRecord } from '../core/records';
 import { maySee, publisherOf, targetVillages } from './audience';
-import { storeAndDeliver } from './deliver';
+import { reachOf, storeAndDeliver } from './deliver';
 import { toNotice } from './notice-view';
 import { ownStored } from './publish';
 import { carryOut, noticeOfSource, sourceDocId, warningNotice } from './warning-flow';
@@ -41,8 +41,7 @@ export const enterWarningActions = {
     if (status === 'active') {
       const earlier = await deps.store.collection('notices').get(request);
       if (earlier) {
-        const reach = earlier.level && isUrgent(earlier.level) ? 'everyone' : 'cadres';
-        return toNotice(await storeAndDeliver(deps, now, ownStored(earlier, caller), reach), false, now);
+        return toNotice(await storeAndDeliver(deps, now, ownStored(earlier, caller), reachOf(earlier)), false, now);
       }
       // A new warning's id defaults to the request's, so the same request entered twice is one warning.
       const sourceId = input.sourceId ?? request;

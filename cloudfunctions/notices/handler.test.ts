@@ -254,6 +254,22 @@ describe('an office entering a warning', () => {
     expect(await inboxOf('m-va')).toEqual([expect.objectContaining({ title: '【红色预警】暴雨红色预警' })]);
   });
 
+  it('has the timer finish a red warning whose call stopped before telling everyone, once it is 5 minutes old', async () => {
+    const first = await ok('office', 'enterWarning', redRain());
+    await w.store.collection('notices').updateIf(first.id, {}, { deliveredAt: null });
+    for (const m of await inboxOf('m-va')) await w.store.collection('inbox').remove(m._id);
+    const tick = async () => dataOf(await w.fireTimer(notices, 'tick'));
+    w.clock.set(new Date(Date.parse(first.publishedAt) + 4 * 60_000).toISOString());
+    expect(await tick()).toMatchObject({ finished: 0 });
+    expect(await inboxOf('m-va')).toEqual([]);
+    w.clock.set(new Date(Date.parse(first.publishedAt) + 6 * 60_000).toISOString());
+    expect(await tick()).toMatchObject({ finished: 1 });
+    expect(await inboxOf('m-va')).toEqual([expect.objectContaining({ title: '【红色预警】暴雨红色预警' })]);
+    expect(await inboxOf('m-ha')).toHaveLength(1);
+    expect(await tick()).toMatchObject({ finished: 0 });
+    expect(await inboxOf('m-va')).toHaveLength(1);
+  });
+
   it('refuses a warning already over, storing nothing', async () => {
     const over = await call('office', 'enterWarning', redRain({ start: '2026-11-23T01:00:00.000Z', end: '2026-11-24T01:00:00.000Z' }));
     expect(!over.ok && over.error.code).toBe('NOTICE.ALREADY_OVER');

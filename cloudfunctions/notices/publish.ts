@@ -4,7 +4,7 @@ import type { ActionsOf } from '../core/handler/define';
 import { requestDocId } from '../core/ids';
 import type { MemberRecord, NoticeRecord } from '../core/records';
 import { audiencesOf, publisherOf, targetVillages, villagesOfArea } from './audience';
-import { storeAndDeliver } from './deliver';
+import { reachOf, storeAndDeliver } from './deliver';
 import { toNotice } from './notice-view';
 
 /** A retry answers what the first attempt stored, and only to the member who stored it. */
@@ -28,7 +28,7 @@ export const publishActions = {
     const id = requestDocId(openid, requestId ?? deps.ids.id());
     const notices = deps.store.collection('notices');
     const earlier = await notices.get(id);
-    const reach = kind === 'announcement' ? 'everyone' : 'cadres';
+    const reach = reachOf({ kind, level: null });
     // A retry of a request whose first attempt stopped half-way finishes it; one that finished answers it.
     if (earlier) return toNotice(await storeAndDeliver(deps, now, ownStored(earlier, caller), reach), false, now);
     const villages = await targetVillages(deps, caller, villageIds);

@@ -2,6 +2,7 @@ import type { TimerImpl } from '../core/handler/define';
 import type { Deps } from '../core/handler/deps';
 import type { SourceWarning } from '../core/ports/warnings';
 import type { VillageRecord } from '../core/records';
+import { finishDeliveries } from './deliver';
 import { weatherLocations, type WeatherLocation } from './locations';
 import { publishTermNotices, villagesOfCounty } from './terms';
 import { applyProviderWarning, type WarningOutcome } from './warning-flow';
@@ -67,9 +68,10 @@ export async function pollWarnings(
   return counts;
 }
 
-/** Every 30 minutes: the warning poll, and on a solar term's morning the term's notices. */
+/** Every 30 minutes: the warning poll, on a solar term's morning the term's notices, and what a call left undelivered. */
 export const tick: TimerImpl = async ({ deps, now }) => {
   const warnings = await pollWarnings(deps, now);
   const termNotices = await publishTermNotices(deps, now);
-  return { ...warnings, termNotices };
+  const finished = await finishDeliveries(deps, now);
+  return { ...warnings, termNotices, finished };
 };

@@ -3,17 +3,9 @@ import { hashId } from '../core/ids';
 import { isDuplicateId } from '../core/ports/store';
 import type { SourceWarning } from '../core/ports/warnings';
 import type { NoticeRecord, VillageRecord } from '../core/records';
-import {
-  fromSource,
-  isUrgent,
-  planWarning,
-  replacedBy,
-  warningKeyOf,
-  type IncomingWarning,
-  type WarningPlan,
-} from '../core/domain/warnings';
+import { fromSource, planWarning, replacedBy, warningKeyOf, type IncomingWarning, type WarningPlan } from '../core/domain/warnings';
 import { audiencesOf } from './audience';
-import { storeAndDeliver, syncRows, tell } from './deliver';
+import { reachOf, storeAndDeliver, syncRows, tell } from './deliver';
 
 export const sourceDocId = (sourceId: string) => hashId(`warning-source:${sourceId}`);
 
@@ -79,7 +71,8 @@ export async function carryOut(
       return null;
     case 'publish':
       // Orange and red go to every user of the villages at once; blue and yellow to the list and the cadres.
-      notice = await storeAndDeliver(deps, now, fresh(), w.level && isUrgent(w.level) ? 'everyone' : 'cadres');
+      notice = fresh();
+      notice = await storeAndDeliver(deps, now, notice, reachOf(notice));
       break;
     case 'replace': {
       const patch = replacedBy(w, now);
@@ -96,7 +89,7 @@ export async function carryOut(
       await syncRows(deps, notice);
       // Whoever was told of it hears that it is over: a family that left a low-lying house for a
       // red rainstorm waits for this.
-      await tell(deps, notice, notice.level && isUrgent(notice.level) ? 'everyone' : 'cadres');
+      await tell(deps, notice, reachOf(notice));
       break;
     }
   }
